@@ -1,0 +1,57 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import envPaths from 'env-paths';
+import { z } from 'zod';
+import { AUDIENCES } from '../domain/audience.js';
+import { VesaliusError } from '../domain/errors.js';
+
+/** Everything Vesalius can be configured with; defaults in one place. */
+export interface Config {
+  /** SQLite index file. */
+  dbPath: string;
+  /** Folder of the built-in knowledge base. */
+  knowledgeDir: string;
+  defaultAudience: (typeof AUDIENCES)[number];
+  /** Longest question accepted, in characters (longer ones are refused with a clear error). */
+  maxQuestionChars: number;
+  /** NO_COLOR convention: never colour terminal output. */
+  noColor: boolean;
+}
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const DEFAULTS = {
+  knowledgeDir: join(PACKAGE_ROOT, 'knowledge'),
+  defaultAudience: 'physician' as const,
+  maxQuestionChars: 20_000,
+};
+
+const environmentSchema = z.object({
+  VESALIUS_DB: z.string().min(1).optional(),
+  VESALIUS_KNOWLEDGE_DIR: z.string().min(1).optional(),
+  VESALIUS_AUDIENCE: z.enum(AUDIENCES).optional(),
+});
+
+/**
+ * Settings come from explicit options first, then environment variables, then defaults.
+ * This is the only module that reads the environment.
+ */
+export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse({
+    VESALIUS_DB: environment['VESALIUS_DB'] || undefined,
+    VESALIUS_KNOWLEDGE_DIR: environment['VESALIUS_KNOWLEDGE_DIR'] || undefined,
+    VESALIUS_AUDIENCE: environment['VESALIUS_AUDIENCE'] || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new VesaliusError('CONFIG_INVALID', `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}. Fix or unset it.`);
+  }
+  const env = parsed.data;
+  return {
+    dbPath: resolve(overrides.dbPath ?? env.VESALIUS_DB ?? join(envPaths('vesalius', { suffix: '' }).data, 'index.sqlite')),
+    knowledgeDir: resolve(overrides.knowledgeDir ?? env.VESALIUS_KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir),
+    defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
+    maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
+    noColor: overrides.noColor ?? Boolean(environment['NO_COLOR']),
+  };
+}

@@ -1,0 +1,23 @@
+/** What a question asks for; drives retrieval boosts and the article's section plan. */
+export const QUESTION_TYPES = [
+  'treatment',
+  'dosing',
+  'diagnosis',
+  'monitoring',
+  'prognosis',
+  'cause',
+  'prevention',
+  'screening',
+  'symptoms',
+  'definition',
+  'complications',
+  'frequency',
+  'genetics',
+  'inheritance',
+  'research',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export function isQuestionType(value: unknown): value is QuestionType {
+  return typeof value === 'string' && (QUESTION_TYPES as readonly string[]).includes(value);
+}

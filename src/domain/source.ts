@@ -1,0 +1,40 @@
+/** The kinds of publication a source can be; evidence level is derived from the kind. */
+export const SOURCE_KINDS = [
+  'guideline',
+  'systematic-review',
+  'randomized-trial',
+  'observational-study',
+  'narrative-review',
+  'patient-information',
+  'knowledge-base-topic',
+  'other',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Where a source came from: decides how it is re-ingested and how it is shown. */
+export type SourceOrigin = 'knowledge-base' | 'medquad' | 'pubmedqa' | 'medlineplus' | 'pubmed' | 'other';
+
+export interface SourceIdentifiers {
+  pmid?: string;
+  doi?: string;
+  url?: string;
+}
+
+export interface Source extends SourceIdentifiers {
+  id: string;
+  kind: SourceKind;
+  origin: SourceOrigin;
+  title: string;
+  authors: string[];
+  /** Journal, or publisher for guideline documents and web pages. */
+  journal?: string;
+  year?: number;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  licence?: string;
+}
+
+export function isSourceKind(value: unknown): value is SourceKind {
+  return typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,229 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Passage } from '../domain/passage.js';
+import { QUESTION_TYPES, type QuestionType } from '../domain/question-type.js';
+import { REVIEW_STATUSES } from '../domain/review-status.js';
+import type { Source } from '../domain/source.js';
+import type { Topic } from '../domain/topic.js';
+import type { IndexUnit } from '../indexing/search-index.js';
+import { SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+
+export const SPECIALTIES = [
+  'cardiology', 'pulmonology', 'infectious-diseases', 'endocrinology', 'nephrology', 'gastroenterology', 'rheumatology',
+  'hematology', 'neurology', 'psychiatry', 'emergency-medicine', 'obstetrics-gynecology', 'pediatrics', 'oncology',
+  'allergy-immunology', 'dermatology', 'preventive-care',
+] as const;
+
+const REFERENCE_KINDS = ['guideline', 'systematic-review', 'randomized-trial', 'observational-study', 'narrative-review', 'patient-information', 'other'] as const;
+
+const referenceSchema = z.object({
+  key: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'key must be letters, digits, ".", "_" or "-"'),
+  kind: z.enum(REFERENCE_KINDS),
+  title: z.string().min(5),
+  authors: z.array(z.string().min(1)).min(1),
+  journal: z.string().min(1),
+  year: z.number().int().min(1900).max(2100),
+  volume: z.union([z.string(), z.number()]).transform(String).optional(),
+  issue: z.union([z.string(), z.number()]).transform(String).optional(),
+  pages: z.union([z.string(), z.number()]).transform(String).optional(),
+  pmid: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,9}$/, 'PMID must be digits only')).optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'DOI must look like 10.NNNN/suffix').optional(),
+  url: z.string().url().optional(),
+});
+
+const frontMatterSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lower-case kebab-case'),
+  title: z.string().min(3),
+  specialty: z.enum(SPECIALTIES),
+  synonyms: z.array(z.union([z.string(), z.number()]).transform(String)),
+  questionTypes: z.array(z.enum(QUESTION_TYPES)).min(1),
+  reviewStatus: z.enum(REVIEW_STATUSES),
+  updated: z.union([z.string(), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated must be an ISO date YYYY-MM-DD')),
+  references: z.array(referenceSchema).min(1, 'a topic needs at least one reference'),
+});
+
+export interface TopicProblem {
+  severity: 'error' | 'warning';
+  location: string;
+  message: string;
+}
+
+export interface ParsedTopic {
+  unit: IndexUnit | null;
+  problems: TopicProblem[];
+  statements: number;
+}
+
+const STATEMENT = /^-\s+(.+?)\s*\[((?:\s*@[A-Za-z0-9][\w.-]*\s*[;,]?)+)\]\s*(?:\{([^{}]*)\})?\s*$/;
+/** A number followed directly by a dosing frequency, with no unit in between. */
+const DOSE_WITHOUT_UNIT = /\b\d[\d,.]*(?:\s*(?:-|–|to)\s*\d[\d,.]*)?\s+(?:once|twice|daily|every|q\d+h|bid|tid|qid|nightly|weekly)\b/i;
+
+/** Parses and validates one knowledge-base topic file (markdown with YAML front matter). */
+export function parseTopicFile(file: string, content: string): ParsedTopic {
+  const problems: TopicProblem[] = [];
+  const error = (location: string, message: string) => problems.push({ severity: 'error', location, message });
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(content);
+  if (!match) {
+    error('file', 'no YAML front matter: the file must start with a "---" line, the fields, and a closing "---" line');
+    return { unit: null, problems, statements: 0 };
+  }
+  const frontText = match[1] ?? '';
+  const body = match[2] ?? '';
+  const bodyStartLine = frontText.split('\n').length + 3;
+  let raw: unknown;
+  try {
+    raw = parseYaml(frontText);
+  } catch (cause) {
+    error('front matter', `invalid YAML: ${(cause as Error).message}`);
+    return { unit: null, problems, statements: 0 };
+  }
+  const parsed = frontMatterSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) error(`front matter: ${issue.path.join('.') || 'root'}`, issue.message);
+    return { unit: null, problems, statements: 0 };
+  }
+  const front = parsed.data;
+  const expectedName = `${front.id}.md`;
+  if (!file.endsWith(expectedName)) error('front matter: id', `id "${front.id}" does not match the file name (expected ${expectedName})`);
+
+  const references = new Map<string, Source>();
+  for (const [index, reference] of front.references.entries()) {
+    if (references.has(reference.key)) {
+      error(`front matter: references.${index}`, `duplicate reference key "${reference.key}"`);
+      continue;
+    }
+    const source: Source = {
+      id: referenceSourceId(reference),
+      kind: reference.kind,
+      origin: 'knowledge-base',
+      title: reference.title.trim(),
+      authors: reference.authors,
+      journal: reference.journal,
+      year: reference.year,
+    };
+    for (const field of ['volume', 'issue', 'pages', 'pmid', 'doi', 'url'] as const) {
+      const value = reference[field];
+      if (value !== undefined) source[field] = value;
+    }
+    references.set(reference.key, source);
+  }
+
+  const topicSourceId = `kb:${front.id}`;
+  const used = new Set<string>();
+  const passages: Passage[] = [];
+  let section = '';
+  const keywords = [front.title, ...front.synonyms].join('; ');
+  for (const [offset, line] of body.split(/\r?\n/).entries()) {
+    const where = `line ${bodyStartLine + offset}`;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const heading = /^##\s+(.+?)\s*$/.exec(trimmed);
+    if (heading) {
+      section = heading[1] ?? '';
+      if (!isKnownSection(section)) error(where, `unknown section heading "${section}" (see knowledge/README.md for the list)`);
+      continue;
+    }
+    if (trimmed.startsWith('#')) continue;
+    if (!trimmed.startsWith('- ')) {
+      error(where, 'text outside a statement: every statement is a "- " bullet on one line');
+      continue;
+    }
+    const statement = STATEMENT.exec(trimmed);
+    if (!statement) {
+      error(where, 'statement without a reference: end it with [@key] (and an optional {strength: ...; evidence: ...})');
+      continue;
+    }
+    if (!section) error(where, 'statement before the first "## Section" heading');
+    const text = (statement[1] ?? '').trim();
+    const keys = [...(statement[2] ?? '').matchAll(/@([A-Za-z0-9][\w.-]*)/g)].map((m) => m[1] ?? '');
+    const cited: string[] = [];
+    for (const key of keys) {
+      const reference = references.get(key);
+      if (!reference) {
+        error(where, `cites unknown reference "@${key}": add it to the front matter references`);
+        continue;
+      }
+      used.add(key);
+      if (!cited.includes(reference.id)) cited.push(reference.id);
+    }
+    if (DOSE_WITHOUT_UNIT.test(text) && !/\b\d+\s+times\b/i.test(text)) {
+      error(where, `dose without a unit: "${DOSE_WITHOUT_UNIT.exec(text)?.[0]}" (write mg, mcg, g, units, mL, mg/kg...)`);
+    }
+    const passage: Passage = {
+      id: `${topicSourceId}:${passages.length + 1}`,
+      sourceId: topicSourceId,
+      section,
+      text,
+      ord: passages.length + 1,
+      citations: cited,
+      answers: sectionAnswers(section, front.questionTypes),
+      title: front.title,
+      keywords,
+      topicId: front.id,
+    };
+    const grade = parseGrade(statement[3]);
+    if (grade) passage.grade = grade;
+    passages.push(passage);
+  }
+  for (const key of references.keys()) {
+    if (!used.has(key)) error(`front matter: references`, `reference "${key}" is not cited by any statement`);
+  }
+  if (passages.length === 0) error('body', 'no statements');
+  if (!passages.some((passage) => passage.section === 'Patient summary')) {
+    problems.push({ severity: 'warning', location: 'body', message: 'no "## Patient summary" section: patients will get clinician text' });
+  }
+
+  const topic: Topic = {
+    id: front.id,
+    title: front.title,
+    specialty: front.specialty,
+    synonyms: front.synonyms,
+    questionTypes: front.questionTypes,
+    reviewStatus: front.reviewStatus,
+    updated: front.updated,
+    file,
+  };
+  const source: Source = {
+    id: topicSourceId,
+    kind: 'knowledge-base-topic',
+    origin: 'knowledge-base',
+    title: front.title,
+    authors: ['Vesalius knowledge base'],
+    journal: 'Vesalius knowledge base',
+    year: Number(front.updated.slice(0, 4)),
+  };
+  const hasErrors = problems.some((problem) => problem.severity === 'error');
+  return {
+    unit: hasErrors ? null : { source, passages, citedSources: [...references.values()], topic },
+    problems,
+    statements: passages.length,
+  };
+}
+
+/** The same publication gets the same id in every topic that cites it. */
+export function referenceSourceId(reference: { pmid?: string | undefined; doi?: string | undefined; title: string; year: number }): string {
+  if (reference.pmid) return reference.pmid;
+  if (reference.doi) return `doi:${reference.doi.toLowerCase()}`;
+  const slug = reference.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return `ref:${slug}-${reference.year}`;
+}
+
+function sectionAnswers(section: string, topicTypes: QuestionType[]): QuestionType[] {
+  const answers = SECTION_ANSWERS[section];
+  if (!answers || answers.length === 0) return [...topicTypes];
+  return [...answers];
+}
+
+function parseGrade(text: string | undefined): Passage['grade'] | undefined {
+  if (!text) return undefined;
+  const grade: NonNullable<Passage['grade']> = {};
+  for (const part of text.split(';')) {
+    const [name, ...rest] = part.split(':');
+    const value = rest.join(':').trim();
+    const key = name?.trim().toLowerCase();
+    if (!value) continue;
+    if (key === 'strength') grade.strength = value;
+    if (key === 'evidence') grade.evidence = value;
+  }
+  return grade.strength || grade.evidence ? grade : undefined;
+}

@@ -1,0 +1,197 @@
+import type { Audience } from '../domain/audience.js';
+import { evidenceLevelOf, evidenceWeight, type EvidenceLevel } from '../domain/evidence-level.js';
+import type { Passage } from '../domain/passage.js';
+import type { QuestionType } from '../domain/question-type.js';
+import type { Source } from '../domain/source.js';
+import type { SearchIndex } from '../indexing/search-index.js';
+import type { Concept, QuestionAnalysis } from './analyze-question.js';
+import { stemToken } from '../text/stem-token.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize } from '../text/tokenize.js';
+
+export interface RankedEvidence {
+  passage: Passage;
+  /** The passage's own source (a knowledge-base topic, a MedQuAD page, an abstract). */
+  source: Source;
+  /** Best evidence level among the sources the passage cites. */
+  level: EvidenceLevel;
+  score: number;
+  /** Share of the question's subject (weighted by rarity) the passage mentions (0–1). */
+  coverage: number;
+  /** The same share, counted in the passage's title and keywords only. */
+  titleCoverage: number;
+  /** The same share, counted in the passage's own text only. */
+  textCoverage: number;
+}
+
+export interface RetrieveOptions {
+  limit: number;
+  audience?: Audience;
+  /** How many engine hits to rerank. */
+  candidates?: number;
+  origins?: string[];
+}
+
+/** Weights of the reranking features; tuned on ../shared/dev (see bench/eval-retrieval.ts). */
+export const RANK_WEIGHTS = {
+  bm25: 0.35,
+  coverage: 0.2,
+  titleCoverage: 0.2,
+  titleFit: 0.15,
+  typeMatch: 0.25,
+  evidence: 0.06,
+  recency: 0.03,
+  patientFit: 0.1,
+  sameSourceDecay: 0.92,
+};
+
+const PATIENT_SECTION = 'Patient summary';
+
+/**
+ * Retrieves and reranks evidence: engine BM25 (column-weighted) → features (concept
+ * coverage in text and title, question-type fit, evidence level, recency, audience) →
+ * diversity across sources and removal of duplicate text.
+ */
+export class EvidenceRetriever {
+  private readonly sourceCache = new Map<string, Source>();
+
+  constructor(private readonly index: SearchIndex) {}
+
+  retrieve(analysis: QuestionAnalysis, options: RetrieveOptions): RankedEvidence[] {
+    const subject = this.weightByRarity(analysis.concepts.filter((concept) => !concept.typeWord));
+    const concepts = analysis.concepts.map((concept) => ({ phrases: concept.phrases, weight: concept.weight }));
+    const hits = this.index.search({ concepts, ...(options.origins ? { origins: options.origins } : {}) }, options.candidates ?? 150);
+    if (hits.length === 0) return [];
+    const forPatient = options.audience === 'patient';
+    const maxScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
+    const questionTokens = new Set(tokenize(analysis.text).map(stemToken));
+    this.loadSources(hits.flatMap((hit) => [hit.passage.sourceId, ...hit.passage.citations]));
+
+    const scored: RankedEvidence[] = [];
+    for (const hit of hits) {
+      const { passage } = hit;
+      const isPatientText = passage.section === PATIENT_SECTION;
+      if (isPatientText && !forPatient) continue;
+      const source = this.sourceCache.get(passage.sourceId);
+      if (!source) continue;
+      const level = this.bestLevel(passage, source);
+      const textTokens = stemSet(`${passage.title} ${passage.keywords} ${passage.section} ${passage.text}`);
+      const titleTokens = stemSet(`${passage.title} ${passage.keywords}`);
+      const coverage = conceptCoverage(subject, textTokens);
+      const titleCoverage = conceptCoverage(subject, titleTokens);
+      const textCoverage = conceptCoverage(subject, stemSet(passage.text));
+      const titleFit = titleFitness(passage.title, questionTokens);
+      const year = passage.year ?? source.year;
+      const recency = year === undefined ? 0.5 : Math.min(1, Math.max(0, (year - 1990) / 36));
+      const patientFit = forPatient ? (isPatientText || source.kind === 'patient-information' ? 1 : 0) : 0;
+      const score =
+        RANK_WEIGHTS.bm25 * (hit.score / maxScore) +
+        RANK_WEIGHTS.coverage * coverage +
+        RANK_WEIGHTS.titleCoverage * titleCoverage +
+        RANK_WEIGHTS.titleFit * titleFit * titleCoverage +
+        RANK_WEIGHTS.typeMatch * typeFit(analysis.type, passage.answers) +
+        RANK_WEIGHTS.evidence * evidenceWeight(level) +
+        RANK_WEIGHTS.recency * recency +
+        RANK_WEIGHTS.patientFit * patientFit;
+      scored.push({ passage, source, level, score, coverage, titleCoverage, textCoverage });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    return diversify(scored, options.limit);
+  }
+
+  /**
+   * Scales each concept's weight by how rare it is in the index (inverse document
+   * frequency), so "keep ... under control" cannot outweigh "asthma" in coverage.
+   */
+  private weightByRarity(concepts: Concept[]): Concept[] {
+    const words = [...new Set(concepts.flatMap((concept) => concept.phrases.flat()))];
+    const { documents, frequencies } = this.index.termStatistics(words);
+    const idf = (word: string) => Math.log(1 + documents / ((frequencies.get(word) ?? 0) + 1));
+    return concepts.map((concept) => {
+      const rarity = Math.max(...concept.phrases.map((phrase) => phrase.reduce((sum, word) => sum + idf(word), 0) / Math.max(phrase.length, 1)));
+      return { ...concept, weight: concept.weight * Math.max(rarity, 0.1) };
+    });
+  }
+
+  /** Sources by id, from the cache or the index. */
+  sources(ids: string[]): Map<string, Source> {
+    this.loadSources(ids);
+    const found = new Map<string, Source>();
+    for (const id of ids) {
+      const source = this.sourceCache.get(id);
+      if (source) found.set(id, source);
+    }
+    return found;
+  }
+
+  /** Forget cached sources (after an ingest). */
+  invalidate(): void {
+    this.sourceCache.clear();
+  }
+
+  private loadSources(ids: string[]): void {
+    const missing = [...new Set(ids)].filter((id) => !this.sourceCache.has(id));
+    if (missing.length === 0) return;
+    for (const source of this.index.getSources(missing)) this.sourceCache.set(source.id, source);
+  }
+
+  private bestLevel(passage: Passage, source: Source): EvidenceLevel {
+    let best: EvidenceLevel = evidenceLevelOf(source.kind === 'knowledge-base-topic' ? 'other' : source.kind);
+    for (const id of passage.citations) {
+      const cited = this.sourceCache.get(id);
+      if (!cited) continue;
+      const level = evidenceLevelOf(cited.kind);
+      if (level < best) best = level;
+    }
+    return best;
+  }
+}
+
+function stemSet(text: string): Set<string> {
+  return new Set(tokenize(text).map(stemToken));
+}
+
+/** Weighted share of concepts with at least one phrase whose every token appears. */
+export function conceptCoverage(concepts: Concept[], tokens: Set<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (concept.phrases.some((phrase) => phrase.every((token) => tokens.has(stemToken(token))))) found += concept.weight;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/** Share of a title's words that the question uses: 1 when the question names exactly this topic. */
+function titleFitness(title: string, questionTokens: Set<string>): number {
+  const words = tokenize(title).filter((token) => !STOPWORDS.has(token)).map(stemToken);
+  if (words.length === 0) return 0;
+  return words.filter((word) => questionTokens.has(word)).length / words.length;
+}
+
+function typeFit(type: QuestionType, answers: QuestionType[]): number {
+  if (answers.length === 0) return 0.2;
+  if (answers[0] === type) return 1;
+  if (answers.includes(type)) return 0.7;
+  if ((type === 'dosing' || type === 'monitoring') && answers.includes('treatment')) return 0.5;
+  if (type === 'prevention' && answers.includes('screening')) return 0.5;
+  return 0;
+}
+
+/** Removes repeated text and lets each further passage of one source count a little less. */
+function diversify(ranked: RankedEvidence[], limit: number): RankedEvidence[] {
+  const perSource = new Map<string, number>();
+  const seenText = new Set<string>();
+  const adjusted: RankedEvidence[] = [];
+  for (const item of ranked) {
+    const key = item.passage.text.toLowerCase().replace(/\W+/g, ' ').trim().slice(0, 300);
+    if (seenText.has(key)) continue;
+    seenText.add(key);
+    const count = perSource.get(item.source.id) ?? 0;
+    perSource.set(item.source.id, count + 1);
+    const decay = item.source.origin === 'knowledge-base' ? 1 : RANK_WEIGHTS.sameSourceDecay ** count;
+    adjusted.push({ ...item, score: item.score * decay });
+  }
+  adjusted.sort((a, b) => b.score - a.score);
+  return adjusted.slice(0, limit);
+}

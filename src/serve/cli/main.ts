@@ -1,0 +1,205 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, type Config } from '../../config/load-config.js';
+import { AUDIENCES, isAudience, type Audience } from '../../domain/audience.js';
+import { isVesaliusError } from '../../domain/errors.js';
+import { createVesalius, type Vesalius } from '../../wiring.js';
+import { checkKnowledgeBase } from './check-knowledge-base.js';
+import { progressReporter } from './progress-reporter.js';
+import { renderArticle } from './render-article.js';
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 bad usage or input). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const open = (db: string | undefined): Vesalius => {
+    const overrides: Partial<Config> = {};
+    if (db) overrides.dbPath = db;
+    return createVesalius(loadConfig(overrides));
+  };
+
+  const program = new Command('vesalius')
+    .description('Evidence-based clinical answers with citations, from an embedded knowledge base (offline by default).')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('ask')
+    .description('Answer a clinical question with a structured, cited article.')
+    .argument('[question...]', 'the question (quote it)')
+    .option('--json', 'print the article as one JSON object')
+    .addOption(new Option('--audience <who>', 'who is reading').choices([...AUDIENCES]))
+    .option('--batch <file>', 'answer {question, audience?} JSON lines; print one JSON article per line')
+    .option('--db <path>', 'index file (default: the user data directory)')
+    .action(async (words: string[], options: { json?: boolean; audience?: Audience; batch?: string; db?: string }) => {
+      const vesalius = open(options.db);
+      try {
+        const audience = options.audience ?? vesalius.config.defaultAudience;
+        if (options.batch) {
+          await eachJsonLine(options.batch, (record, line) => {
+            const question = record['question'];
+            const wanted = record['audience'] ?? audience;
+            if (typeof question !== 'string' || !isAudience(wanted)) {
+              return { error: { code: 'INVALID_INPUT', message: `line ${line}: expected {"question": string, "audience"?: one of ${AUDIENCES.join('|')}}` } };
+            }
+            return vesalius.ask(question, wanted);
+          }, io);
+          return;
+        }
+        const question = words.join(' ').trim();
+        if (!question) throw new UsageError('ask needs a question, e.g. vesalius ask "How is community-acquired pneumonia treated?"');
+        const article = vesalius.ask(question, audience);
+        if (options.json) io.out(`${JSON.stringify(article)}\n`);
+        else io.out(`${renderArticle(article, { color: Boolean(process.stdout.isTTY) && !vesalius.config.noColor, width: process.stdout.columns ?? 100 })}\n`);
+      } finally {
+        vesalius.close();
+      }
+    });
+
+  program
+    .command('search')
+    .description('Show the ranked evidence passages for a query.')
+    .argument('[query...]', 'the query')
+    .option('--json', 'print a JSON array of {id, sourceId, score, title, text}')
+    .option('--limit <k>', 'number of passages', (value) => positiveInt(value, '--limit'), 10)
+    .option('--batch <file>', 'search {query} JSON lines; print one JSON array per line')
+    .option('--db <path>', 'index file (default: the user data directory)')
+    .action(async (words: string[], options: { json?: boolean; limit: number; batch?: string; db?: string }) => {
+      const vesalius = open(options.db);
+      try {
+        if (options.batch) {
+          await eachJsonLine(options.batch, (record, line) => {
+            const query = record['query'];
+            if (typeof query !== 'string') return { error: { code: 'INVALID_INPUT', message: `line ${line}: expected {"query": string}` } };
+            return vesalius.search(query, options.limit);
+          }, io);
+          return;
+        }
+        const query = words.join(' ').trim();
+        if (!query) throw new UsageError('search needs a query, e.g. vesalius search "NSIP mycophenolate"');
+        const results = vesalius.search(query, options.limit);
+        if (options.json) {
+          io.out(`${JSON.stringify(results)}\n`);
+          return;
+        }
+        results.forEach((result, position) => {
+          io.out(`${position + 1}. ${result.title} (${result.id}, score ${result.score})\n   ${result.text.replace(/\s+/g, ' ').slice(0, 240)}\n`);
+        });
+        if (results.length === 0) io.out('No passages found.\n');
+      } finally {
+        vesalius.close();
+      }
+    });
+
+  program
+    .command('ingest')
+    .description('Index files or folders: JSONL corpora (MedQuAD, PubMedQA, MedlinePlus), PubMed XML (.xml, .xml.gz), topic files (.md).')
+    .argument('<paths...>', 'files or folders')
+    .option('--db <path>', 'index file (default: the user data directory)')
+    .action(async (paths: string[], options: { db?: string }) => {
+      const vesalius = open(options.db);
+      try {
+        const summary = await vesalius.ingest(paths, {
+          progress: progressReporter(process.stderr),
+          onIssue: (issue) => io.err(`skipped ${issue.file} ${issue.location}: ${issue.reason}\n`),
+        });
+        const rate = Math.round(summary.passages / Math.max(summary.ms / 1000, 0.001));
+        io.out(`Ingested ${summary.passages} passages from ${summary.sources} sources in ${summary.files} files (${(summary.ms / 1000).toFixed(1)} s, ${rate} passages/s); ${summary.issues.length} skipped.\n`);
+        if (summary.files === 0) exitCode = 1;
+      } finally {
+        vesalius.close();
+      }
+    });
+
+  program
+    .command('sources')
+    .description('List what is indexed.')
+    .option('--origin <origin>', 'only one origin: knowledge-base, medquad, pubmedqa, medlineplus, pubmed')
+    .option('--limit <n>', 'how many to list', (value) => positiveInt(value, '--limit'), 50)
+    .option('--offset <n>', 'skip this many', (value) => positiveInt(value, '--offset', true), 0)
+    .option('--json', 'print JSON')
+    .option('--db <path>', 'index file (default: the user data directory)')
+    .action((options: { origin?: string; limit: number; offset: number; json?: boolean; db?: string }) => {
+      const vesalius = open(options.db);
+      try {
+        const stats = vesalius.index.stats();
+        const listing = vesalius.index.listSources({ limit: options.limit, offset: options.offset, ...(options.origin ? { origin: options.origin } : {}) });
+        if (options.json) {
+          io.out(`${JSON.stringify({ stats, sources: listing.map((entry) => ({ ...entry.source, passages: entry.passages })) })}\n`);
+          return;
+        }
+        io.out(`${stats.sources} sources, ${stats.passages} passages, ${stats.topics} knowledge-base topics (${Object.entries(stats.byOrigin).map(([origin, n]) => `${origin}: ${n}`).join(', ')})\n`);
+        for (const { source, passages } of listing) {
+          io.out(`${source.id}\t${source.origin}\t${source.kind}\t${passages} passages\t${source.title}${source.year ? ` (${source.year})` : ''}\n`);
+        }
+      } finally {
+        vesalius.close();
+      }
+    });
+
+  const kb = program.command('kb').description('Knowledge-base tools.');
+  kb.command('check')
+    .description('Validate the knowledge base and print counts per specialty and topic.')
+    .argument('[dir]', 'knowledge-base folder (default: the built-in one)')
+    .option('--json', 'print the report as JSON')
+    .action((dir: string | undefined, options: { json?: boolean }) => {
+      const root = dir ?? loadConfig().knowledgeDir;
+      exitCode = checkKnowledgeBase(root, { json: Boolean(options.json), out: io.out });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.err(`vesalius: ${error.message}\n`);
+      return 2;
+    }
+    if (isVesaliusError(error)) {
+      io.err(`vesalius: ${error.message}\n`);
+      return error.code === 'INVALID_INPUT' ? 2 : 1;
+    }
+    io.err(`vesalius: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}
+
+function positiveInt(value: string, name: string, allowZero = false): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < (allowZero ? 0 : 1)) throw new UsageError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
+  return parsed;
+}
+
+/** Reads JSON lines and prints one JSON result per input line, in order; a bad line gets an error object. */
+async function eachJsonLine(file: string, handle: (record: Record<string, unknown>, line: number) => unknown, io: Io): Promise<void> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    if (text.trim() === '') continue;
+    let result: unknown;
+    try {
+      const record = JSON.parse(text) as unknown;
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new SyntaxError('expected a JSON object');
+      result = handle(record as Record<string, unknown>, line);
+    } catch (error) {
+      const code = isVesaliusError(error) ? error.code : 'INVALID_INPUT';
+      result = { error: { code, message: `line ${line}: ${(error as Error).message}` } };
+    }
+    io.out(`${JSON.stringify(result)}\n`);
+  }
+}

@@ -1,0 +1,69 @@
+import { answerQuestion } from './answer-question.js';
+import type { Config } from './config/load-config.js';
+import type { Article } from './domain/article.js';
+import type { Audience } from './domain/audience.js';
+import type { SearchIndex } from './indexing/search-index.js';
+import { SqliteSearchIndex } from './indexing/sqlite/sqlite-search-index.js';
+import { ingestPaths, type IngestProgress, type IngestSummary } from './ingest/ingest-paths.js';
+import type { IngestIssue } from './ingest/ingest-issue.js';
+import { syncKnowledgeBase, type SyncResult } from './ingest/sync-knowledge-base.js';
+import { analyzeQuestion } from './retrieve/analyze-question.js';
+import { LEXICON_MATCHER, buildNameMatcher } from './retrieve/build-term-matcher.js';
+import { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
+import type { TermMatcher } from './retrieve/term-matcher.js';
+
+export interface SearchResult {
+  id: string;
+  sourceId: string;
+  score: number;
+  title: string;
+  text: string;
+}
+
+export interface Vesalius {
+  readonly config: Config;
+  readonly index: SearchIndex;
+  readonly knowledgeBase: SyncResult;
+  ask(question: string, audience?: Audience): Article;
+  search(query: string, limit: number): SearchResult[];
+  ingest(paths: string[], options?: { progress?: IngestProgress; onIssue?: (issue: IngestIssue) => void }): Promise<IngestSummary>;
+  close(): void;
+}
+
+/**
+ * The composition root: the only place that picks concrete adapters (SQLite FTS5 index
+ * now; PostgreSQL and a distributed engine behind the same SearchIndex interface later).
+ */
+export function createVesalius(config: Config, options: { now?: () => Date } = {}): Vesalius {
+  const index = new SqliteSearchIndex(config.dbPath);
+  const knowledgeBase = syncKnowledgeBase(index, config.knowledgeDir);
+  const retriever = new EvidenceRetriever(index);
+  let names: TermMatcher | undefined;
+  const getNames = () => (names ??= buildNameMatcher(index.listTopics()));
+  const now = options.now ?? (() => new Date());
+  const deps = { index, retriever, lexicon: LEXICON_MATCHER, names: getNames, now, maxQuestionChars: config.maxQuestionChars };
+
+  return {
+    config,
+    index,
+    knowledgeBase,
+    ask: (question, audience = config.defaultAudience) => answerQuestion(deps, { question, audience }),
+    search(query, limit) {
+      const analysis = analyzeQuestion(query.slice(0, config.maxQuestionChars), LEXICON_MATCHER);
+      return retriever.retrieve(analysis, { limit }).map((item) => ({
+        id: item.passage.id,
+        sourceId: item.passage.sourceId,
+        score: Math.round(item.score * 10_000) / 10_000,
+        title: item.passage.title || item.source.title,
+        text: item.passage.text,
+      }));
+    },
+    async ingest(paths, ingestOptions = {}) {
+      const summary = await ingestPaths(index, paths, ingestOptions);
+      retriever.invalidate();
+      names = undefined;
+      return summary;
+    },
+    close: () => index.close(),
+  };
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/load-config.js';
+import type { IndexUnit } from '../src/indexing/search-index.js';
+import type { IngestIssue, ReaderContext } from '../src/ingest/ingest-issue.js';
+import { createVesalius, type Vesalius } from '../src/wiring.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = resolve(ROOT, '..', 'shared');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+export const KNOWLEDGE = join(ROOT, 'knowledge');
+
+/** A scratch folder removed by the returned cleanup function. */
+export function scratch(prefix = 'vesalius-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function writeLines(path: string, lines: string[]): string {
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+/** A Vesalius on a fresh index file with the given knowledge base (the built-in one by default). */
+export function openVesalius(dir: string, knowledgeDir = KNOWLEDGE): Vesalius {
+  return createVesalius(loadConfig({ dbPath: join(dir, 'index.sqlite'), knowledgeDir }, {}), { now: () => new Date('2026-11-24T12:00:00Z') });
+}
+
+/** Runs a reader over a file and collects what it yields and what it reports. */
+export async function readAll(reader: (file: string, context: ReaderContext) => AsyncIterable<IndexUnit>, file: string): Promise<{ units: IndexUnit[]; issues: IngestIssue[] }> {
+  const units: IndexUnit[] = [];
+  const issues: IngestIssue[] = [];
+  for await (const unit of reader(file, { report: (issue) => issues.push(issue) })) units.push(unit);
+  return { units, issues };
+}

@@ -31,6 +31,9 @@ export interface AnswerRequest {
 /** Share of the question's subject that the best evidence must cover to be an answer. */
 export const MIN_COVERAGE = 0.5;
 
+/** Share of the subject a statement's own text must cover to answer without a topic. */
+export const MIN_DIRECT_COVERAGE = 0.7;
+
 export const INSUFFICIENT_MESSAGE =
   'Insufficient evidence: the indexed sources do not answer this question. No answer is given rather than one without support. Try rephrasing with the condition or drug name, or ingest sources that cover it.';
 
@@ -64,8 +67,9 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
   const evidence = timed('retrieve', () => deps.retriever.retrieve(analysis, { limit: 40, audience }), (value) => ({ passages: value.length, best: value[0]?.passage.id ?? null }));
   const alert = triage.kind === 'emergency' ? triage.message : null;
   const topicIds = choosePrimaryTopics(evidence);
-  const corpusAnswer = evidence.some((item) => !item.passage.sourceId.startsWith('kb:') && item.coverage >= MIN_COVERAGE);
-  if (topicIds.length === 0 && !corpusAnswer) {
+  // Without a topic named by the question, an answer needs passages that state the subject themselves.
+  const directAnswer = evidence.filter((item) => item.textCoverage >= MIN_DIRECT_COVERAGE).length >= 2 || evidence.some((item) => !item.passage.sourceId.startsWith('kb:') && item.coverage >= MIN_COVERAGE);
+  if (topicIds.length === 0 && !directAnswer) {
     if (alert) return emptyArticle(request, 'emergency', alert, alert, today, trace);
     return emptyArticle(request, 'insufficient_evidence', INSUFFICIENT_MESSAGE, null, today, trace);
   }

@@ -11,6 +11,8 @@ import { analyzeQuestion } from './retrieve/analyze-question.js';
 import { LEXICON_MATCHER, buildNameMatcher } from './retrieve/build-term-matcher.js';
 import { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
 import type { TermMatcher } from './retrieve/term-matcher.js';
+import { EutilsClient } from './ingest/pubmed/eutils-client.js';
+import type { PubmedLookup } from './verify/verify-references.js';
 
 export interface SearchResult {
   id: string;
@@ -66,4 +68,9 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
     },
     close: () => index.close(),
   };
+}
+
+/** PubMed look-ups over E-utilities, configured from the environment (base URL, API key, e-mail). */
+export function createPubmedLookup(config: Config): PubmedLookup {
+  return new EutilsClient(config.eutils);
 }

@@ -21,6 +21,7 @@ const HEADING_FOR_TYPE: Partial<Record<QuestionType, string>> = {
   symptoms: 'Clinical features',
   definition: 'Overview',
   complications: 'Complications',
+  safety: 'Safety',
   frequency: 'Frequency',
   genetics: 'Genetics',
   inheritance: 'Inheritance',
@@ -33,7 +34,7 @@ const HEADING_FOR_TYPE: Partial<Record<QuestionType, string>> = {
  */
 export function classifySentence(sentence: string, passageType: QuestionType | undefined, questionType: QuestionType): string {
   const type = passageType ?? questionType;
-  if (type === 'treatment' || type === 'dosing' || type === 'monitoring') {
+  if (type === 'treatment' || type === 'dosing' || type === 'monitoring' || type === 'safety') {
     for (const [heading, cue] of CUES) if (cue.test(sentence)) return heading;
     return 'Treatment';
   }

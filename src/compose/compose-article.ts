@@ -168,7 +168,8 @@ function collectCandidates(input: ComposeInput, expand: string[]): Candidate[] {
   // 2. Retrieved statements of other topics that match the question closely.
   for (const item of evidence) {
     const relative = item.score / topScore;
-    const ofMainTopic = topicRank.has(item.passage.topicId ?? '');
+    // With no sections to bring in whole (safety questions), statements must name the subject themselves.
+    const ofMainTopic = topicRank.has(item.passage.topicId ?? '') && expand.length > 0;
     if (item.passage.sourceId.startsWith('kb:') && (ofMainTopic ? relative >= 0.5 && item.coverage >= 0.3 : relative >= 0.6 && item.textCoverage >= 0.6)) {
       addStatement(item.passage, 0.3 + relative * 0.5);
     }

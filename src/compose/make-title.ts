@@ -12,6 +12,7 @@ const TYPE_TITLES: Record<QuestionType, string> = {
   symptoms: 'Symptoms of',
   definition: 'Overview of',
   complications: 'Complications of',
+  safety: 'Safety of',
   frequency: 'Frequency of',
   genetics: 'Genetics of',
   inheritance: 'Inheritance of',
@@ -22,7 +23,7 @@ const TYPE_TITLES: Record<QuestionType, string> = {
 export function makeTitle(question: string, type: QuestionType, topicTitle: string | undefined): string {
   const cleaned = question.replace(/\s+/g, ' ').trim().replace(/[?.!]+$/, '');
   const patterns: RegExp[] = [
-    /^(?:what|which) (?:is|are) (?:the )?((?:best |recommended |current |first-line |usual |initial )?(?:treatment|management|therapy|dose|dosing|dosage|diagnosis|approach|work-?up|evaluation|prognosis|outlook|causes?|symptoms|signs|complications|risk factors|screening|prevention)\b.*)$/i,
+    /^(?:what|which) (?:is|are) (?:the )?((?:best |recommended |current |first-line |usual |initial )?(?:treatment|management|therapy|dose|dosing|dosage|diagnosis|approach|work-?up|evaluation|prognosis|outlook|causes?|symptoms|signs|complications|risk factors|screening|prevention|side effects|adverse effects|risks|benefits|indications|contraindications|interactions|target|goal|goals)\b.*)$/i,
     /^how (?:is|are|should|do you|do we|to) (.+?) (?:be )?(treated|managed|diagnosed|prevented|screened|monitored|dosed)(?: .*)?$/i,
   ];
   const first = patterns[0]?.exec(cleaned);

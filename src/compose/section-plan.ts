@@ -76,6 +76,10 @@ const PLANS: Record<QuestionType, Omit<SectionPlan, 'maxPerHeading'>> = {
     order: ['Key points', 'Overview', 'Causes and risk factors', 'Clinical features', 'Diagnosis and evaluation', 'First-line therapy', 'Prognosis'],
     expand: ['Summary', 'Definition', 'Causes and risk factors', 'Symptoms', 'Diagnosis', 'First-line therapy', 'Prognosis'],
   },
+  safety: {
+    order: ['Key points', 'Pitfalls', 'Special considerations', 'Monitoring', 'Dosing', 'Alternatives', 'First-line therapy'],
+    expand: [],
+  },
   frequency: { order: ['Overview'], expand: ['Definition'] },
   genetics: { order: ['Overview', 'Causes and risk factors'], expand: ['Causes and risk factors'] },
   inheritance: { order: ['Overview', 'Causes and risk factors'], expand: ['Causes and risk factors'] },

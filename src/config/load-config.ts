@@ -16,6 +16,8 @@ export interface Config {
   maxQuestionChars: number;
   /** NO_COLOR convention: never colour terminal output. */
   noColor: boolean;
+  /** PubMed E-utilities: base URL, and the optional API key and contact e-mail NCBI asks for. */
+  eutils: { baseUrl: string; apiKey?: string; email?: string };
 }
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,12 +26,16 @@ export const DEFAULTS = {
   knowledgeDir: join(PACKAGE_ROOT, 'knowledge'),
   defaultAudience: 'physician' as const,
   maxQuestionChars: 20_000,
+  eutilsUrl: 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils',
 };
 
 const environmentSchema = z.object({
   VESALIUS_DB: z.string().min(1).optional(),
   VESALIUS_KNOWLEDGE_DIR: z.string().min(1).optional(),
   VESALIUS_AUDIENCE: z.enum(AUDIENCES).optional(),
+  VESALIUS_EUTILS_URL: z.string().url().optional(),
+  NCBI_API_KEY: z.string().min(1).optional(),
+  NCBI_EMAIL: z.string().email().optional(),
 });
 
 /**
@@ -41,6 +47,9 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     VESALIUS_DB: environment['VESALIUS_DB'] || undefined,
     VESALIUS_KNOWLEDGE_DIR: environment['VESALIUS_KNOWLEDGE_DIR'] || undefined,
     VESALIUS_AUDIENCE: environment['VESALIUS_AUDIENCE'] || undefined,
+    VESALIUS_EUTILS_URL: environment['VESALIUS_EUTILS_URL'] || undefined,
+    NCBI_API_KEY: environment['NCBI_API_KEY'] || undefined,
+    NCBI_EMAIL: environment['NCBI_EMAIL'] || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -53,5 +62,10 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
     noColor: overrides.noColor ?? Boolean(environment['NO_COLOR']),
+    eutils: overrides.eutils ?? {
+      baseUrl: env.VESALIUS_EUTILS_URL ?? DEFAULTS.eutilsUrl,
+      ...(env.NCBI_API_KEY ? { apiKey: env.NCBI_API_KEY } : {}),
+      ...(env.NCBI_EMAIL ? { email: env.NCBI_EMAIL } : {}),
+    },
   };
 }

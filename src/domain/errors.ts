@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'INDEX_UNAVAILABLE'
   | 'KNOWLEDGE_BASE_INVALID'
   | 'CONFIG_INVALID'
-  | 'VERIFICATION_FAILED';
+  | 'VERIFICATION_FAILED'
+  | 'SOURCE_UNAVAILABLE';
 
 /** The one base class of every error Vesalius throws on purpose. */
 export class VesaliusError extends Error {

@@ -11,6 +11,7 @@ export const QUESTION_TYPES = [
   'symptoms',
   'definition',
   'complications',
+  'safety',
   'frequency',
   'genetics',
   'inheritance',

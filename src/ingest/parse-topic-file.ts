@@ -6,7 +6,11 @@ import { REVIEW_STATUSES } from '../domain/review-status.js';
 import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
 import type { IndexUnit } from '../indexing/search-index.js';
-import { SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+import { readingGrade } from '../text/reading-grade.js';
+import { PATIENT_SECTION, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+
+/** Highest Flesch–Kincaid grade accepted for a topic's patient summary. */
+export const MAX_PATIENT_GRADE = 8;
 
 export const SPECIALTIES = [
   'cardiology', 'pulmonology', 'infectious-diseases', 'endocrinology', 'nephrology', 'gastroenterology', 'rheumatology',
@@ -169,8 +173,11 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     if (!used.has(key)) error(`front matter: references`, `reference "${key}" is not cited by any statement`);
   }
   if (passages.length === 0) error('body', 'no statements');
-  if (!passages.some((passage) => passage.section === 'Patient summary')) {
+  const patientText = passages.filter((passage) => passage.section === PATIENT_SECTION).map((passage) => passage.text).join(' ');
+  if (!patientText) {
     problems.push({ severity: 'warning', location: 'body', message: 'no "## Patient summary" section: patients will get clinician text' });
+  } else if (readingGrade(patientText) > MAX_PATIENT_GRADE) {
+    problems.push({ severity: 'warning', location: 'Patient summary', message: `reading grade ${readingGrade(patientText).toFixed(1)} is above ${MAX_PATIENT_GRADE}: use shorter sentences and everyday words` });
   }
 
   const topic: Topic = {

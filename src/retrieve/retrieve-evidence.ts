@@ -76,9 +76,9 @@ export class EvidenceRetriever {
       if (!source) continue;
       const level = this.bestLevel(passage, source);
       const textTokens = stemSet(`${passage.title} ${passage.keywords} ${passage.section} ${passage.text}`);
-      const titleTokens = stemSet(`${passage.title} ${passage.keywords}`);
       const coverage = conceptCoverage(subject, textTokens);
-      const titleCoverage = conceptCoverage(subject, titleTokens);
+      // A title names a topic; synonyms only half as surely (they often list drugs and related terms).
+      const titleCoverage = Math.max(conceptCoverage(subject, stemSet(passage.title)), 0.6 * conceptCoverage(subject, stemSet(`${passage.title} ${passage.keywords}`)));
       const textCoverage = conceptCoverage(subject, stemSet(passage.text));
       const titleFit = titleFitness(passage.title, questionTokens);
       const year = passage.year ?? source.year;

@@ -8,7 +8,8 @@ export const STOPWORDS = new Set(
   shall she should so some such than that the their theirs them themselves then there these they this those through
   thus to too under until up upon us use used using very via was we were what whats when where whether which while who
   whom whose why will with within without would you your yours yourself yourselves tell explain describe give list
-  best way ways approach thing things someone something people person patient patients`.split(/\s+/),
+  best way ways approach thing things someone something people person patient patients take takes taking took
+  start started starting safe okay ok`.split(/\s+/),
 );
 
 /**
@@ -20,5 +21,6 @@ export const TYPE_WORDS = new Set(
   dose doses dosing dosage diagnose diagnosed diagnosis diagnosing test tests testing exam exams symptom symptoms sign signs
   cause causes caused prevent prevented prevention preventing outlook prognosis inherited inheritance inherit genetic genetics
   gene genes change changes frequency affected research trials clinical monitor monitoring screen screening complication
-  complications risk risks first line option options recommended recommendation recommendations guideline guidelines`.split(/\s+/),
+  complications risk risks first line option options recommended recommendation recommendations guideline guidelines
+  side effect effects adverse safety toxicity interaction interactions contraindication contraindications`.split(/\s+/),
 );

@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from '../../config/load-config.js';
 import { AUDIENCES, isAudience, type Audience } from '../../domain/audience.js';
 import { isVesaliusError } from '../../domain/errors.js';
-import { createVesalius, type Vesalius } from '../../wiring.js';
+import { createPubmedLookup, createVesalius, type Vesalius } from '../../wiring.js';
+import { verifyKnowledgeReferences } from './verify-knowledge-references.js';
 import { checkKnowledgeBase } from './check-knowledge-base.js';
 import { progressReporter } from './progress-reporter.js';
 import { renderArticle } from './render-article.js';
@@ -156,6 +157,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action((dir: string | undefined, options: { json?: boolean }) => {
       const root = dir ?? loadConfig().knowledgeDir;
       exitCode = checkKnowledgeBase(root, { json: Boolean(options.json), out: io.out });
+    });
+
+  kb.command('verify-references')
+    .description('Check PMIDs, DOIs and titles of knowledge-base references against PubMed E-utilities (needs network; set VESALIUS_EUTILS_URL, NCBI_API_KEY, NCBI_EMAIL).')
+    .argument('[dir]', 'knowledge-base folder (default: the built-in one)')
+    .option('--limit <n>', 'check only the first n references', (value) => positiveInt(value, '--limit'))
+    .option('--json', 'print the checks as JSON')
+    .action(async (dir: string | undefined, options: { json?: boolean; limit?: number }) => {
+      const config = loadConfig();
+      exitCode = await verifyKnowledgeReferences(dir ?? config.knowledgeDir, createPubmedLookup(config), {
+        json: Boolean(options.json),
+        out: io.out,
+        ...(options.limit ? { limit: options.limit } : {}),
+      });
     });
 
   try {

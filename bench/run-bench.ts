@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import { STOPWORDS } from '../src/retrieve/stopwords.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { createVesalius } from '../src/wiring.js';
+import { benchHttp } from './bench-http.js';
 import { evalRetrieval } from './eval-retrieval.js';
 import { scratchDir, sharedDir } from './shared-paths.js';
 
@@ -78,7 +79,10 @@ const npxTimes: number[] = [];
 for (let run = 0; run < 3; run += 1) npxTimes.push(time(() => spawnSync('npx', ['--no-install', 'vesalius', 'ask', '--db', dbPath, cliQuestion], { cwd: ROOT, stdio: 'ignore' }))[1]);
 const nodeBare = percentile(Array.from({ length: 5 }, () => time(() => execFileSync(process.execPath, ['-e', '0']))[1]), 50);
 
-// 4. Retrieval quality (reuses the evaluation).
+// 4. HTTP on loopback, with the MedQuAD corpus loaded.
+const httpLines = await benchHttp(dbPath);
+
+// 5. Retrieval quality (reuses the evaluation).
 const medquad = await evalRetrieval('medquad');
 const pubmedqa = await evalRetrieval('pubmedqa');
 
@@ -93,3 +97,4 @@ line('CLI cold start: npx vesalius ask p50', ms(percentile(npxTimes, 50)), 'targ
 line('peak memory (bench process RSS)', `${Math.round(peakRss)} MB`, '');
 line('MedQuAD MRR@10', medquad.vesalius.mrr10.toFixed(3), `plain BM25 ${medquad.bm25.mrr10.toFixed(3)} (ratio ${(medquad.vesalius.mrr10 / medquad.bm25.mrr10).toFixed(2)}) · target ≥ 0.60`);
 line('PubMedQA MRR@10', pubmedqa.vesalius.mrr10.toFixed(3), `plain BM25 ${pubmedqa.bm25.mrr10.toFixed(3)} (ratio ${(pubmedqa.vesalius.mrr10 / pubmedqa.bm25.mrr10).toFixed(2)}) · floor 0.98`);
+for (const httpLine of httpLines) console.log(httpLine);

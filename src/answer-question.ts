@@ -5,7 +5,7 @@ import type { Article, StageTrace } from './domain/article.js';
 import type { Audience } from './domain/audience.js';
 import { VesaliusError } from './domain/errors.js';
 import type { SearchIndex } from './indexing/search-index.js';
-import { analyzeQuestion } from './retrieve/analyze-question.js';
+import { planFollowUp, type FollowUpContext } from './retrieve/plan-follow-up.js';
 import type { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
 import type { TermMatcher } from './retrieve/term-matcher.js';
 import { tokenizeKeepCase } from './text/tokenize.js';
@@ -26,6 +26,8 @@ export interface AnswerDependencies {
 export interface AnswerRequest {
   question: string;
   audience: Audience;
+  /** The thread this question follows up, if any. */
+  context?: FollowUpContext | null;
 }
 
 /** Share of the question's subject that the best evidence must cover to be an answer. */
@@ -63,10 +65,12 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
     return emptyArticle(request, 'out_of_scope', triage.message, null, today, trace);
   }
   const question = triage.kind === 'clinical' ? triage.question : triage.followUp;
-  const analysis = timed('analyze', () => analyzeQuestion(question, deps.lexicon), (value) => ({ type: value.type, concepts: value.concepts.map((concept) => concept.label) }));
+  const plan = timed('analyze', () => planFollowUp(question, triage.kind === 'clinical' ? request.context ?? null : null, deps.lexicon), (value) => ({ type: value.analysis.type, concepts: value.analysis.concepts.map((concept) => concept.label), followUp: value.preferTopics.length > 0 }));
+  const { analysis } = plan;
   const evidence = timed('retrieve', () => deps.retriever.retrieve(analysis, { limit: 40, audience }), (value) => ({ passages: value.length, best: value[0]?.passage.id ?? null }));
   const alert = triage.kind === 'emergency' ? triage.message : null;
-  const topicIds = choosePrimaryTopics(evidence);
+  // An elliptical follow-up stays with its thread's topics; a new question picks its own.
+  const topicIds = plan.preferTopics.length > 0 ? plan.preferTopics.slice(0, 3) : choosePrimaryTopics(evidence);
   // Without a topic named by the question, an answer needs passages that state the subject themselves.
   const directAnswer = evidence.filter((item) => item.textCoverage >= MIN_DIRECT_COVERAGE).length >= 2 || evidence.some((item) => !item.passage.sourceId.startsWith('kb:') && item.coverage >= MIN_COVERAGE);
   if (topicIds.length === 0 && !directAnswer) {
@@ -78,7 +82,7 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
     const topics = deps.index.getTopics(topicIds).map((topic) => ({ topic, statements: deps.index.passagesOfSource(`kb:${topic.id}`) }));
     const citedIds = [...topics.flatMap((entry) => entry.statements.flatMap((passage) => passage.citations)), ...evidence.flatMap((item) => [...item.passage.citations, item.passage.sourceId])];
     const sources = deps.retriever.sources(citedIds);
-    return composeArticle({ analysis, evidence, topics, sources, audience, today });
+    return composeArticle({ analysis, evidence, topics, sources, audience, today, focus: plan.focus });
   }, (value) => ({ sections: value.sections.length, references: value.references.length }));
 
   if (composed.sections.length === 0 && composed.bottomLine.text === '') {

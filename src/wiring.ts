@@ -8,11 +8,14 @@ import { ingestPaths, type IngestProgress, type IngestSummary } from './ingest/i
 import type { IngestIssue } from './ingest/ingest-issue.js';
 import { syncKnowledgeBase, type SyncResult } from './ingest/sync-knowledge-base.js';
 import { analyzeQuestion } from './retrieve/analyze-question.js';
+import type { FollowUpContext } from './retrieve/plan-follow-up.js';
 import { LEXICON_MATCHER, buildNameMatcher } from './retrieve/build-term-matcher.js';
 import { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
 import type { TermMatcher } from './retrieve/term-matcher.js';
 import { EutilsClient } from './ingest/pubmed/eutils-client.js';
 import type { PubmedLookup } from './verify/verify-references.js';
+import type { ArticleStore } from './storage/article-store.js';
+import { SqliteArticleStore } from './storage/sqlite/sqlite-article-store.js';
 
 export interface SearchResult {
   id: string;
@@ -26,7 +29,7 @@ export interface Vesalius {
   readonly config: Config;
   readonly index: SearchIndex;
   readonly knowledgeBase: SyncResult;
-  ask(question: string, audience?: Audience): Article;
+  ask(question: string, audience?: Audience, context?: FollowUpContext | null): Article;
   search(query: string, limit: number): SearchResult[];
   ingest(paths: string[], options?: { progress?: IngestProgress; onIssue?: (issue: IngestIssue) => void }): Promise<IngestSummary>;
   close(): void;
@@ -49,7 +52,7 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
     config,
     index,
     knowledgeBase,
-    ask: (question, audience = config.defaultAudience) => answerQuestion(deps, { question, audience }),
+    ask: (question, audience = config.defaultAudience, context = null) => answerQuestion(deps, { question, audience, context }),
     search(query, limit) {
       const analysis = analyzeQuestion(query.slice(0, config.maxQuestionChars), LEXICON_MATCHER);
       return retriever.retrieve(analysis, { limit }).map((item) => ({
@@ -68,6 +71,11 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
     },
     close: () => index.close(),
   };
+}
+
+/** Generated articles and threads, in a SQLite file beside the index. */
+export function createArticleStore(config: Config): ArticleStore {
+  return new SqliteArticleStore(config.storePath);
 }
 
 /** PubMed look-ups over E-utilities, configured from the environment (base URL, API key, e-mail). */

@@ -7,7 +7,7 @@ const SRC = join(ROOT, 'src');
 
 /** Pipeline order: a module may import its own layer and earlier ones, never later ones. */
 const LAYERS: Array<[string, number]> = [
-  ['domain/', 0], ['text/', 0], ['config/', 1], ['indexing/', 1], ['ingest/', 2], ['retrieve/', 3], ['triage/', 3],
+  ['domain/', 0], ['text/', 0], ['config/', 1], ['indexing/', 1], ['storage/', 1], ['ingest/', 2], ['retrieve/', 3], ['triage/', 3],
   ['compose/', 4], ['verify/', 5], ['answer-question.ts', 6], ['wiring.ts', 7], ['serve/', 8],
 ];
 
@@ -38,7 +38,7 @@ describe('layer rules (ARCHITECTURE.md)', () => {
 
   it('only wiring.ts picks concrete adapters', () => {
     const adapters = modules.flatMap((module) =>
-      importsOf(module).filter((target) => /^indexing\/[^/]+\//.test(target) && !target.startsWith(module.path.split('/').slice(0, 2).join('/'))).map((target) => `${module.path} → ${target}`),
+      importsOf(module).filter((target) => /^(indexing|storage)\/[^/]+\//.test(target) && !target.startsWith(module.path.split('/').slice(0, 2).join('/'))).map((target) => `${module.path} → ${target}`),
     );
     expect(adapters.filter((line) => !line.startsWith('wiring.ts'))).toEqual([]);
   });

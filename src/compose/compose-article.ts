@@ -6,7 +6,10 @@ import type { QuestionType } from '../domain/question-type.js';
 import { leastReviewed, type ReviewStatus } from '../domain/review-status.js';
 import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
-import type { QuestionAnalysis } from '../retrieve/analyze-question.js';
+import type { Concept, QuestionAnalysis } from '../retrieve/analyze-question.js';
+import { conceptCoverage } from '../retrieve/retrieve-evidence.js';
+import { stemToken } from '../text/stem-token.js';
+import { tokenize } from '../text/tokenize.js';
 import type { RankedEvidence } from '../retrieve/retrieve-evidence.js';
 import { classifySentence } from './classify-sentence.js';
 import { disclaimerFor } from './disclaimer.js';
@@ -24,6 +27,8 @@ export interface ComposeInput {
   audience: Audience;
   /** ISO date used when no dated content is involved. */
   today: string;
+  /** A follow-up's own subject: when set, only statements that address it are used. */
+  focus?: Concept[] | null;
 }
 
 interface Candidate {
@@ -154,6 +159,16 @@ function collectCandidates(input: ComposeInput, expand: string[]): Candidate[] {
     byPassage.set(passage.id, candidate);
     candidates.push(candidate);
   };
+
+  if (input.focus && input.focus.length > 0) {
+    // A focused follow-up: statements of the thread's topics (and retrieved ones) that address its own subject.
+    const focus = input.focus;
+    const addresses = (passage: Passage) => conceptCoverage(focus, new Set(tokenize(`${passage.section} ${passage.text}`).map(stemToken))) >= 0.5;
+    for (const entry of input.topics) for (const passage of entry.statements) if (addresses(passage)) addStatement(passage, 0.5 + (evidenceScore.get(passage.id) ?? 0) * 0.5);
+    // Statements of other topics must also be about the thread's subject, not only the follow-up's.
+    for (const item of evidence) if (item.passage.sourceId.startsWith('kb:') && addresses(item.passage) && item.textCoverage >= 0.8) addStatement(item.passage, 0.3 + (item.score / topScore) * 0.5);
+    return candidates;
+  }
 
   // 1. The main topics' statements in the sections this question type needs.
   input.topics.forEach((entry, rank) => {

@@ -9,8 +9,12 @@ import { VesaliusError } from '../domain/errors.js';
 export interface Config {
   /** SQLite index file. */
   dbPath: string;
+  /** SQLite file for generated articles and threads (user data, kept across index rebuilds). */
+  storePath: string;
   /** Folder of the built-in knowledge base. */
   knowledgeDir: string;
+  /** Folder of the built web app served by `vesalius serve`. */
+  webRoot: string;
   defaultAudience: (typeof AUDIENCES)[number];
   /** Longest question accepted, in characters (longer ones are refused with a clear error). */
   maxQuestionChars: number;
@@ -20,7 +24,7 @@ export interface Config {
   eutils: { baseUrl: string; apiKey?: string; email?: string };
 }
 
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULTS = {
   knowledgeDir: join(PACKAGE_ROOT, 'knowledge'),
@@ -56,9 +60,12 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     throw new VesaliusError('CONFIG_INVALID', `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}. Fix or unset it.`);
   }
   const env = parsed.data;
+  const dbPath = resolve(overrides.dbPath ?? env.VESALIUS_DB ?? join(envPaths('vesalius', { suffix: '' }).data, 'index.sqlite'));
   return {
-    dbPath: resolve(overrides.dbPath ?? env.VESALIUS_DB ?? join(envPaths('vesalius', { suffix: '' }).data, 'index.sqlite')),
+    dbPath,
+    storePath: resolve(overrides.storePath ?? `${dbPath.replace(/\.sqlite$/, '')}.store.sqlite`),
     knowledgeDir: resolve(overrides.knowledgeDir ?? env.VESALIUS_KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir),
+    webRoot: overrides.webRoot ?? join(PACKAGE_ROOT, 'dist', 'web'),
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
     noColor: overrides.noColor ?? Boolean(environment['NO_COLOR']),

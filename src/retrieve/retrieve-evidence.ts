@@ -54,6 +54,9 @@ const PATIENT_SECTION = 'Patient summary';
  */
 export class EvidenceRetriever {
   private readonly sourceCache = new Map<string, Source>();
+  /** Stemmed word sets per passage and per title/keyword string (many passages share a topic's). */
+  private readonly passageStems = new Map<string, PassageStems>();
+  private readonly fieldStems = new Map<string, Set<string>>();
 
   constructor(private readonly index: SearchIndex) {}
 
@@ -75,11 +78,11 @@ export class EvidenceRetriever {
       const source = this.sourceCache.get(passage.sourceId);
       if (!source) continue;
       const level = this.bestLevel(passage, source);
-      const textTokens = stemSet(`${passage.title} ${passage.keywords} ${passage.section} ${passage.text}`);
-      const coverage = conceptCoverage(subject, textTokens);
+      const stems = this.stemsOf(passage);
+      const coverage = conceptCoverage(subject, stems.all);
       // A title names a topic; synonyms only half as surely (they often list drugs and related terms).
-      const titleCoverage = Math.max(conceptCoverage(subject, stemSet(passage.title)), 0.6 * conceptCoverage(subject, stemSet(`${passage.title} ${passage.keywords}`)));
-      const textCoverage = conceptCoverage(subject, stemSet(passage.text));
+      const titleCoverage = Math.max(conceptCoverage(subject, stems.title), 0.6 * conceptCoverage(subject, stems.named));
+      const textCoverage = conceptCoverage(subject, stems.text);
       const titleFit = titleFitness(passage.title, questionTokens);
       const year = passage.year ?? source.year;
       const recency = year === undefined ? 0.5 : Math.min(1, Math.max(0, (year - 1990) / 36));
@@ -124,9 +127,33 @@ export class EvidenceRetriever {
     return found;
   }
 
-  /** Forget cached sources (after an ingest). */
+  /** Forget cached sources and word sets (after an ingest). */
   invalidate(): void {
     this.sourceCache.clear();
+    this.passageStems.clear();
+    this.fieldStems.clear();
+  }
+
+  private stemsOf(passage: Passage): PassageStems {
+    let stems = this.passageStems.get(passage.id);
+    if (stems) return stems;
+    const field = (text: string) => {
+      let set = this.fieldStems.get(text);
+      if (!set) {
+        set = stemSet(text);
+        if (this.fieldStems.size > 20_000) this.fieldStems.clear();
+        this.fieldStems.set(text, set);
+      }
+      return set;
+    };
+    const title = field(passage.title);
+    const named = field(`${passage.title} ${passage.keywords}`);
+    const text = stemSet(passage.text);
+    const all = new Set([...named, ...field(passage.section), ...text]);
+    stems = { title, named, text, all };
+    if (this.passageStems.size > 50_000) this.passageStems.clear();
+    this.passageStems.set(passage.id, stems);
+    return stems;
   }
 
   private loadSources(ids: string[]): void {
@@ -145,6 +172,13 @@ export class EvidenceRetriever {
     }
     return best;
   }
+}
+
+interface PassageStems {
+  title: Set<string>;
+  named: Set<string>;
+  text: Set<string>;
+  all: Set<string>;
 }
 
 function stemSet(text: string): Set<string> {

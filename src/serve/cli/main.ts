@@ -149,6 +149,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
     });
 
+  program
+    .command('serve')
+    .description('Start the web app and HTTP API (prints its URL).')
+    .option('--port <port>', 'port (0 picks a free one)', (value) => positiveInt(value, '--port', true), 8787)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--db <path>', 'index file (default: the user data directory)')
+    .option('--quiet', 'no request logs')
+    .action(async (options: { port: number; host: string; db?: string; quiet?: boolean }) => {
+      const { startServer } = await import('../http/start-server.js');
+      const overrides: Partial<Config> = {};
+      if (options.db) overrides.dbPath = options.db;
+      const server = await startServer(loadConfig(overrides), { port: options.port, host: options.host, logger: !options.quiet });
+      io.out(`Vesalius is running at ${server.url}\n`);
+      await server.closed;
+    });
+
   const kb = program.command('kb').description('Knowledge-base tools.');
   kb.command('check')
     .description('Validate the knowledge base and print counts per specialty and topic.')

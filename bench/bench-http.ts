@@ -1,0 +1,58 @@
+/**
+ * HTTP figures from a load generator on loopback (autocannon, bounded in time): requests/s
+ * and p50/p99 latency for fetching an article and for asking, beside the in-process time of
+ * the same work. Usage: npm run bench:http (also part of npm run bench)
+ */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config/load-config.js';
+import { startServer } from '../src/serve/http/start-server.js';
+import { createVesalius } from '../src/wiring.js';
+import { scratchDir } from './shared-paths.js';
+
+const QUESTIONS = [
+  'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?',
+  'How should type 2 diabetes be managed in a patient with chronic kidney disease?',
+  'How is alcohol withdrawal syndrome treated?',
+  'What is the antibiotic treatment for streptococcal pharyngitis?',
+  'How is gout treated?',
+  'What is the management of diabetic ketoacidosis?',
+];
+
+export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')): Promise<string[]> {
+  const config = loadConfig({ dbPath }, {});
+  const server = await startServer(config, { port: 0, host: '127.0.0.1', logger: false });
+  const lines: string[] = [];
+  try {
+    const created = (await (await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTIONS[0] }) })).json()) as { id: string };
+
+    const run = (options: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+    const fetchResult = await run({ url: `${server.url}/api/articles/${created.id}`, connections: 16, duration: 8 });
+    let next = 0;
+    const askResult = await run({
+      url: `${server.url}/api/ask`,
+      connections: 8,
+      duration: 8,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: JSON.stringify({ question: QUESTIONS[next++ % QUESTIONS.length] }) }) }],
+    });
+
+    // The same work in process, for the ratio.
+    const vesalius = createVesalius(config);
+    const started = performance.now();
+    for (let i = 0; i < 60; i += 1) vesalius.ask(QUESTIONS[i % QUESTIONS.length] ?? '');
+    const inProcessAsk = (performance.now() - started) / 60;
+    vesalius.close();
+
+    const row = (label: string, result: autocannon.Result, extra: string) =>
+      `${label.padEnd(38)} ${`${Math.round(result.requests.average)} req/s`.padStart(14)}  p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · errors ${result.errors + result.non2xx} · ${extra}`;
+    lines.push(row('HTTP GET /api/articles/:id', fetchResult, 'target ≥ 1,000 req/s, p99 ≤ 250 ms'));
+    lines.push(row('HTTP POST /api/ask', askResult, `in-process ask ${inProcessAsk.toFixed(1)} ms (≈ ${Math.round(1000 / inProcessAsk)} /s on one core) · target ≥ 100 req/s, p99 ≤ 250 ms`));
+  } finally {
+    await server.close();
+  }
+  return lines;
+}
+
+if (process.argv[1]?.endsWith('bench-http.ts')) {
+  for (const line of await benchHttp()) console.log(line);
+}

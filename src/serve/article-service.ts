@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { Article } from '../domain/article.js';
+import type { Audience } from '../domain/audience.js';
+import { VesaliusError } from '../domain/errors.js';
+import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from '../storage/article-store.js';
+import type { Vesalius } from '../wiring.js';
+
+/** An article as the API returns it: the CLI's JSON plus its identity in the store. */
+export type PublishedArticle = Article & { id: string; permalink: string; threadId: string; parentId: string | null; createdAt: string };
+
+/**
+ * Asking, re-rendering and following up, with stable ids and threads. Shared by the
+ * HTTP API and anything else that keeps articles.
+ */
+export class ArticleService {
+  constructor(
+    private readonly vesalius: Vesalius,
+    private readonly store: ArticleStore,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly newId: () => string = () => randomBytes(9).toString('base64url'),
+  ) {}
+
+  ask(question: string, audience: Audience): PublishedArticle {
+    const article = this.vesalius.ask(question, audience);
+    const id = this.newId();
+    return this.keep({ id, threadId: id, parentId: null, createdAt: this.clock().toISOString(), article, context: null });
+  }
+
+  followUp(parentId: string, question: string, audience?: Audience): PublishedArticle {
+    const parent = this.require(parentId);
+    const context = this.contextOf(parent.article);
+    const article = this.vesalius.ask(question, audience ?? parent.article.audience, context);
+    return this.keep({ id: this.newId(), threadId: parent.threadId, parentId, createdAt: this.clock().toISOString(), article, context });
+  }
+
+  /** The stored article, re-rendered for another audience when asked (composition is deterministic). */
+  get(id: string, audience?: Audience): PublishedArticle {
+    const record = this.require(id);
+    if (!audience || audience === record.article.audience) return publish(record);
+    const article = this.vesalius.ask(record.article.question, audience, record.context);
+    return publish({ ...record, article });
+  }
+
+  thread(threadId: string): PublishedArticle[] {
+    const records = this.store.thread(threadId);
+    if (records.length === 0) throw new VesaliusError('NOT_FOUND', `No thread ${threadId}.`, { details: { field: 'threadId' } });
+    return records.map(publish);
+  }
+
+  recent(limit: number): Array<ArticleSummary & { permalink: string }> {
+    return this.store.recent(limit).map((summary) => ({ ...summary, permalink: `/a/${summary.id}` }));
+  }
+
+  private keep(record: StoredArticle): PublishedArticle {
+    this.store.save(record);
+    return publish(record);
+  }
+
+  private require(id: string): StoredArticle {
+    const record = this.store.get(id);
+    if (!record) throw new VesaliusError('NOT_FOUND', `No article ${id}: it may have been asked on another server. Ask the question again.`, { details: { field: 'id' } });
+    return record;
+  }
+
+  private contextOf(article: Article): ThreadContext {
+    const [topic] = this.vesalius.index.getTopics(article.topics.slice(0, 1));
+    return { question: article.question, questionType: article.questionType, topics: article.topics, topicTitle: topic?.title ?? null };
+  }
+}
+
+function publish(record: StoredArticle): PublishedArticle {
+  return { ...record.article, id: record.id, permalink: `/a/${record.id}`, threadId: record.threadId, parentId: record.parentId, createdAt: record.createdAt };
+}

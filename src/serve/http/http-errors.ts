@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isVesaliusError, type ErrorCode } from '../../domain/errors.js';
+
+/** The one place error codes become HTTP statuses. */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  MALFORMED_RECORD: 400,
+  UNSUPPORTED_FORMAT: 415,
+  SOURCE_UNAVAILABLE: 503,
+  INDEX_UNAVAILABLE: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.validation) {
+    const first = error.validation[0];
+    const missing = (first?.params as { missingProperty?: string; additionalProperty?: string } | undefined);
+    const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
+    const field = [error.validationContext === 'body' ? '' : error.validationContext, path || missing?.missingProperty || missing?.additionalProperty || ''].filter(Boolean).join('.');
+    reply.status(400).send({ error: { code: 'INVALID_INPUT', message: `Invalid ${field || 'request'}: ${first?.message ?? error.message}.`, field } } satisfies ErrorBody);
+    return;
+  }
+  if (isVesaliusError(error)) {
+    const field = typeof error.details['field'] === 'string' ? error.details['field'] : undefined;
+    reply.status(STATUS[error.code] ?? 500).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}) } } satisfies ErrorBody);
+    return;
+  }
+  if (error.statusCode && error.statusCode < 500) {
+    reply.status(error.statusCode).send({ error: { code: error.code ?? 'BAD_REQUEST', message: error.message } } satisfies ErrorBody);
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' } } satisfies ErrorBody);
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Audience } from '../../../domain/audience.js';
+import type { ArticleService } from '../../article-service.js';
+import { articleToMarkdown, articleToText, referencesToRis } from '../../render-exports.js';
+import { audienceQuerySchema, exportQuerySchema, followUpBodySchema, idParamsSchema, limitQuerySchema, threadParamsSchema } from '../api-schemas.js';
+
+export function articleRoutes(app: FastifyInstance, articles: ArticleService): void {
+  app.get<{ Querystring: { limit: number } }>('/api/articles', { schema: { querystring: limitQuerySchema } }, async (request) => ({ articles: articles.recent(request.query.limit) }));
+
+  app.get<{ Params: { id: string }; Querystring: { audience?: Audience } }>('/api/articles/:id', { schema: { params: idParamsSchema, querystring: audienceQuerySchema } }, async (request) =>
+    articles.get(request.params.id, request.query.audience),
+  );
+
+  app.post<{ Params: { id: string }; Body: { question: string; audience?: Audience } }>('/api/articles/:id/followups', { schema: { params: idParamsSchema, body: followUpBodySchema } }, async (request, reply) => {
+    const article = articles.followUp(request.params.id, request.body.question, request.body.audience);
+    reply.status(201).header('location', `/api/articles/${article.id}`);
+    return article;
+  });
+
+  app.get<{ Params: { threadId: string } }>('/api/threads/:threadId', { schema: { params: threadParamsSchema } }, async (request) => ({
+    threadId: request.params.threadId,
+    articles: articles.thread(request.params.threadId),
+  }));
+
+  app.get<{ Params: { id: string }; Querystring: { format: 'markdown' | 'text' | 'ris'; audience?: Audience } }>('/api/articles/:id/export', { schema: { params: idParamsSchema, querystring: exportQuerySchema } }, async (request, reply) => {
+    const article = articles.get(request.params.id, request.query.audience);
+    const { format } = request.query;
+    const [type, extension, body] =
+      format === 'ris' ? ['application/x-research-info-systems', 'ris', referencesToRis(article)] : format === 'text' ? ['text/plain', 'txt', articleToText(article)] : ['text/markdown', 'md', articleToMarkdown(article)];
+    reply.header('content-type', `${type}; charset=utf-8`).header('content-disposition', `attachment; filename="vesalius-${article.id}.${extension}"`);
+    return body;
+  });
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
+import { createArticleStore, createVesalius } from '../../wiring.js';
+import { ArticleService } from '../article-service.js';
+import { buildApp } from './build-app.js';
+
+export interface RunningServer {
+  url: string;
+  /** Resolves when the server has shut down (SIGINT/SIGTERM or close()). */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the API and web app on the embedded default; shuts down cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: Config, options: { port: number; host: string; logger: boolean }): Promise<RunningServer> {
+  const vesalius = createVesalius(config);
+  const store = createArticleStore(config);
+  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const app = await buildApp({ vesalius, articles: new ArticleService(vesalius, store), webRoot: config.webRoot, logger: options.logger, version });
+  const address = await app.listen({ port: options.port, host: options.host });
+  let resolveClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  const close = async () => {
+    await app.close();
+    store.close();
+    vesalius.close();
+    resolveClosed();
+  };
+  const onSignal = () => void close();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { url: address.replace('[::1]', 'localhost'), closed, close };
+}

@@ -1,0 +1,38 @@
+import type { Article } from '../domain/article.js';
+import type { QuestionType } from '../domain/question-type.js';
+
+/** What a follow-up needs to know about the thread it continues. */
+export interface ThreadContext {
+  question: string;
+  questionType: QuestionType;
+  topics: string[];
+  /** Title of the main topic, used to complete elliptical follow-ups ("and the dose?"). */
+  topicTitle: string | null;
+}
+
+/** A generated answer worth keeping: stable id, its thread, and the article as composed. */
+export interface StoredArticle {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  createdAt: string;
+  article: Article;
+  context: ThreadContext | null;
+}
+
+export interface ArticleSummary {
+  id: string;
+  question: string;
+  title: string;
+  status: Article['status'];
+  createdAt: string;
+}
+
+/** Storage of generated articles and their threads. */
+export interface ArticleStore {
+  save(record: StoredArticle): void;
+  get(id: string): StoredArticle | undefined;
+  thread(threadId: string): StoredArticle[];
+  recent(limit: number): ArticleSummary[];
+  close(): void;
+}

@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { ArticleService } from '../../src/serve/article-service.js';
+import { buildApp } from '../../src/serve/http/build-app.js';
+import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
+import { createVesalius, type Vesalius } from '../../src/wiring.js';
+import { articleSchema, citationProblems } from '../article-schema.js';
+import { KNOWLEDGE, scratch } from '../helpers.js';
+
+describe('HTTP API (in process)', () => {
+  const space = scratch();
+  let app: FastifyInstance;
+  let vesalius: Vesalius;
+  let store: SqliteArticleStore;
+  let ids = 0;
+  beforeAll(async () => {
+    vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
+    store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
+    let clock = Date.parse('2026-11-24T10:00:00Z');
+    const articles = new ArticleService(vesalius, store, () => new Date((clock += 1000)), () => `a${++ids}`);
+    app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test' });
+  });
+  afterAll(async () => {
+    await app.close();
+    store.close();
+    vesalius.close();
+    space.cleanup();
+  });
+
+  const ask = async (question: string, audience?: string) => app.inject({ method: 'POST', url: '/api/ask', payload: audience ? { question, audience } : { question } });
+
+  it('health and readiness', async () => {
+    expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/api/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ ready: true });
+    expect(ready.json().topics).toBeGreaterThan(100);
+  });
+
+  it('POST /api/ask returns the CLI article shape with a stable id and permalink', async () => {
+    const response = await ask('What is the treatment approach for ILD with an NSIP pattern and elevated IgE?');
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(articleSchema.safeParse(body).success).toBe(true);
+    expect(citationProblems(body)).toEqual([]);
+    expect(body).toMatchObject({ id: expect.any(String), permalink: `/a/${body.id}`, threadId: body.id, parentId: null, status: 'answered' });
+    expect(response.headers['location']).toBe(`/api/articles/${body.id}`);
+    const again = await app.inject(`/api/articles/${body.id}`);
+    expect(again.json()).toEqual(body);
+  });
+
+  it('rejects bad input with 400 naming the field', async () => {
+    for (const [payload, field] of [[{}, 'question'], [{ question: 5 }, 'question'], [{ question: '' }, 'question'], [{ question: 'gout', audience: 'robot' }, 'audience'], [{ question: 'gout', extra: 1 }, 'extra']] as const) {
+      const response = await app.inject({ method: 'POST', url: '/api/ask', payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'INVALID_INPUT', field });
+    }
+    const notJson = await app.inject({ method: 'POST', url: '/api/ask', payload: '{oops', headers: { 'content-type': 'application/json' } });
+    expect(notJson.statusCode).toBe(400);
+    const huge = await ask('x'.repeat(25_000));
+    expect(huge.statusCode).toBe(400);
+    expect((await app.inject('/api/articles?limit=0')).json().error.field).toBe('querystring.limit');
+  });
+
+  it('re-renders an article for each audience, keeping its id', async () => {
+    const created = (await ask('How is gout treated?')).json();
+    const patient = (await app.inject(`/api/articles/${created.id}?audience=patient`)).json();
+    expect(patient.id).toBe(created.id);
+    expect(patient.audience).toBe('patient');
+    expect(patient.bottomLine.text).not.toBe(created.bottomLine.text);
+    const pharmacist = (await app.inject(`/api/articles/${created.id}?audience=pharmacist`)).json();
+    expect(pharmacist.sections[0].heading).toBe('Dosing');
+    expect((await app.inject(`/api/articles/${created.id}?audience=alien`)).statusCode).toBe(400);
+  });
+
+  it('streams the article as server-sent events in reading order', async () => {
+    const response = await app.inject(`/api/ask/stream?question=${encodeURIComponent('How is alcohol withdrawal syndrome treated?')}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/event-stream/);
+    const events = [...response.body.matchAll(/^event: (\w+)$/gm)].map((match) => match[1]);
+    expect(events[0]).toBe('meta');
+    expect(events[1]).toBe('bottomLine');
+    expect(events.filter((event) => event === 'section').length).toBeGreaterThan(3);
+    expect(events.slice(-2)).toEqual(['references', 'done']);
+    expect((await app.inject('/api/ask/stream')).statusCode).toBe(400);
+  });
+
+  it('answers follow-ups in the thread context and stores them in the thread', async () => {
+    const first = (await ask('How is gout treated?')).json();
+    const dose = await app.inject({ method: 'POST', url: `/api/articles/${first.id}/followups`, payload: { question: 'And the dose?' } });
+    expect(dose.statusCode).toBe(201);
+    const doseArticle = dose.json();
+    expect(doseArticle).toMatchObject({ threadId: first.id, parentId: first.id, status: 'answered', questionType: 'dosing', topics: expect.arrayContaining(['gout']) });
+    expect(doseArticle.sections[0].heading).toBe('Dosing');
+    // Gout's sources say nothing about pregnancy: say so rather than drift to another topic.
+    const pregnancy = (await app.inject({ method: 'POST', url: `/api/articles/${first.id}/followups`, payload: { question: 'What about in pregnancy?' } })).json();
+    expect(pregnancy.status).toBe('insufficient_evidence');
+    const thyroid = (await ask('How is hypothyroidism treated?')).json();
+    const thyroidPregnancy = (await app.inject({ method: 'POST', url: `/api/articles/${thyroid.id}/followups`, payload: { question: 'What about in pregnancy?' } })).json();
+    expect(thyroidPregnancy).toMatchObject({ status: 'answered', topics: ['hypothyroidism'] });
+    const bullets = thyroidPregnancy.sections.flatMap((section: { bullets: Array<{ text: string }> }) => section.bullets.map((bullet) => bullet.text));
+    expect(bullets.length).toBeGreaterThan(1);
+    for (const text of bullets) expect(text).toMatch(/pregnan|gestation|conception|trimester|postpartum|fetal/i);
+    const thread = (await app.inject(`/api/threads/${first.id}`)).json();
+    expect(thread.articles.map((article: { id: string }) => article.id)).toEqual([first.id, doseArticle.id, pregnancy.id]);
+    expect((await app.inject({ method: 'POST', url: '/api/articles/nope/followups', payload: { question: 'and?' } })).statusCode).toBe(404);
+  });
+
+  it('lists recent articles, newest first', async () => {
+    const body = (await app.inject('/api/articles?limit=2')).json();
+    expect(body.articles).toHaveLength(2);
+    expect(body.articles[0]).toMatchObject({ id: expect.any(String), permalink: expect.stringMatching(/^\/a\//), question: expect.any(String), status: expect.any(String) });
+    expect(body.articles[0].createdAt > body.articles[1].createdAt).toBe(true);
+  });
+
+  it('serves the passage and source behind a citation', async () => {
+    const article = (await ask('How is gout treated?')).json();
+    const passageId = article.sections[0].bullets[0].evidence[0];
+    const body = (await app.inject(`/api/passages/${encodeURIComponent(passageId)}`)).json();
+    expect(body.passage.text).toBe(article.sections[0].bullets[0].text);
+    expect(body.cites.length).toBeGreaterThan(0);
+    const source = (await app.inject(`/api/sources/${encodeURIComponent(article.references[0].sourceId)}`)).json();
+    expect(source.source.title).toBe(article.references[0].title);
+    expect((await app.inject('/api/passages/none')).statusCode).toBe(404);
+    expect((await app.inject('/api/sources/none')).json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('exports Markdown, text and RIS', async () => {
+    const article = (await ask('How is gout treated?')).json();
+    const markdown = await app.inject(`/api/articles/${article.id}/export?format=markdown`);
+    expect(markdown.headers['content-type']).toMatch(/text\/markdown/);
+    expect(markdown.body).toMatch(/^# Treatment of gout/);
+    expect(markdown.body).toMatch(/## References\n\n1\. /);
+    const ris = await app.inject(`/api/articles/${article.id}/export?format=ris`);
+    expect(ris.body.match(/^TY {2}- /gm)?.length).toBe(article.references.length);
+    expect(ris.body).toMatch(/ER {2}- /);
+    expect((await app.inject(`/api/articles/${article.id}/export?format=text`)).body).not.toMatch(/^#/m);
+    expect((await app.inject(`/api/articles/${article.id}/export?format=pdf`)).statusCode).toBe(400);
+  });
+
+  it('suggests topics as you type', async () => {
+    const body = (await app.inject('/api/suggest?q=nsi')).json();
+    expect(body.suggestions[0]).toMatchObject({ topicId: 'nsip' });
+    expect((await app.inject('/api/suggest?q=')).json()).toEqual({ suggestions: [] });
+    expect((await app.inject('/api/suggest')).statusCode).toBe(400);
+  });
+
+  it('publishes an OpenAPI document covering every route', async () => {
+    const document = (await app.inject('/api/openapi.json')).json();
+    expect(document.openapi).toBe('3.1.0');
+    for (const path of ['/api/ask', '/api/ask/stream', '/api/articles', '/api/articles/{id}', '/api/articles/{id}/followups', '/api/articles/{id}/export', '/api/threads/{threadId}', '/api/passages/{id}', '/api/sources/{id}', '/api/suggest', '/api/health', '/api/ready']) {
+      expect(document.paths[path], path).toBeDefined();
+    }
+  });
+
+  it('answers unknown API routes with a JSON 404 and sets security headers', async () => {
+    const response = await app.inject('/api/nothing');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toMatch(/default-src 'self'/);
+  });
+});

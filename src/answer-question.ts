@@ -58,7 +58,7 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
     return value;
   };
   const today = deps.now().toISOString().slice(0, 10);
-  const { audience } = request;
+  const { audience: requested } = request;
 
   const triage = timed('triage', () => triageQuestion(request.question, (text) => matchesLexicon(deps.names(), text)), (value) => ({ kind: value.kind }));
   if (triage.kind === 'out_of_scope') {
@@ -67,8 +67,10 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
   const question = triage.kind === 'clinical' ? triage.question : triage.followUp;
   const plan = timed('analyze', () => planFollowUp(question, triage.kind === 'clinical' ? request.context ?? null : null, deps.lexicon), (value) => ({ type: value.analysis.type, concepts: value.analysis.concepts.map((concept) => concept.label), followUp: value.preferTopics.length > 0 }));
   const { analysis } = plan;
-  const evidence = timed('retrieve', () => deps.retriever.retrieve(analysis, { limit: 40, audience }), (value) => ({ passages: value.length, best: value[0]?.passage.id ?? null }));
   const alert = triage.kind === 'emergency' ? triage.message : null;
+  // In an emergency the reader is a person on the spot: plain words, whoever they are.
+  const audience = alert ? 'patient' : requested;
+  const evidence = timed('retrieve', () => deps.retriever.retrieve(analysis, { limit: 40, audience }), (value) => ({ passages: value.length, best: value[0]?.passage.id ?? null }));
   // An elliptical follow-up stays with its thread's topics; a new question picks its own.
   const topicIds = plan.preferTopics.length > 0 ? plan.preferTopics.slice(0, 3) : choosePrimaryTopics(evidence);
   // Without a topic named by the question, an answer needs passages that state the subject themselves.

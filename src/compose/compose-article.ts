@@ -76,7 +76,8 @@ export function composeArticle(input: ComposeInput): Omit<Article, 'trace' | 'st
     total += 1;
   }
 
-  const headings = [...plan.order.filter((heading) => byHeading.has(heading)), ...[...byHeading.keys()].filter((heading) => !plan.order.includes(heading))];
+  const extra = [...byHeading.keys()].filter((heading) => !plan.order.includes(heading)).sort((a, b) => canonicalRank(a) - canonicalRank(b));
+  const headings = [...plan.order.filter((heading) => byHeading.has(heading)), ...extra];
   const numbering = new Map<string, number>();
   const number = (ids: string[]) =>
     ids.map((id) => {
@@ -243,6 +244,18 @@ function chooseBottomLine(candidates: Candidate[], audience: Audience, type: Que
     return chosen.sort((a, b) => a.order - b.order);
   }
   return [[...candidates].sort((a, b) => b.priority - a.priority)[0]!];
+}
+
+/** Where a heading the plan does not name goes: the order a clinician reads a topic in. */
+const CANONICAL_ORDER = [
+  'Key points', 'What you should know', 'Overview', 'Clinical features', 'Red flags', 'Diagnosis and evaluation', 'Causes and risk factors',
+  'Treatment', 'First-line therapy', 'Alternatives', 'Dosing', 'Monitoring', 'Special considerations', 'Safety', 'Pitfalls', 'When to refer',
+  'Prevention', 'Screening', 'Prognosis', 'Complications',
+];
+
+function canonicalRank(heading: string): number {
+  const rank = CANONICAL_ORDER.indexOf(heading);
+  return rank < 0 ? CANONICAL_ORDER.length : rank;
 }
 
 function toReference(n: number, id: string, source: Source | undefined): Reference {

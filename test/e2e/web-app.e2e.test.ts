@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { startServer, type RunningServer } from '../../src/serve/http/start-server.js';
+import { readingGrade } from '../../src/text/reading-grade.js';
+import { KNOWLEDGE, ROOT, scratch } from '../helpers.js';
+
+const SHOTS = join(ROOT, 'test-output', 'screenshots');
+const SEED = 'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?';
+
+/** End to end in Debian's Chromium: the server as users run it, the built web app, a real browser. */
+describe('web app in headless Chromium', () => {
+  const space = scratch();
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}), { port: 0, host: '127.0.0.1', logger: false });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The app must never reach outside the machine.
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    space.cleanup();
+  });
+
+  it('asks the seed question from the home page and shows the cited article', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('ask-input').fill(SEED);
+    await page.getByTestId('ask-submit').click();
+    await page.waitForURL(/\/a\/[\w-]+/);
+    await expect.poll(() => page.getByTestId('article-title').textContent()).toMatch(/NSIP/);
+    const bottomLine = (await page.getByTestId('bottom-line').textContent()) ?? '';
+    expect(bottomLine.length).toBeGreaterThan(50);
+    expect(await page.getByTestId('section').count()).toBeGreaterThan(4);
+    expect(await page.getByTestId('citation').count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('reference').count()).toBeGreaterThan(5);
+    const text = (await page.locator('main').textContent())?.toLowerCase() ?? '';
+    for (const concept of ['mycophenolate', 'nintedanib', 'hypersensitivity pneumonitis', 'connective tissue disease', 'fvc']) expect(text).toContain(concept);
+    expect(await page.getByTestId('review-status').textContent()).toMatch(/Educational purpose only · content pending human review/);
+    await page.screenshot({ path: join(SHOTS, 'article-page.png') });
+    await page.screenshot({ path: join(SHOTS, 'article-physician.png'), fullPage: true });
+  });
+
+  it('opens the passage behind a citation', async () => {
+    const bullet = page.getByTestId('bullet').first();
+    const bulletText = ((await bullet.textContent()) ?? '').replace(/\[\d+\]|\d+$/g, '').trim();
+    await bullet.getByTestId('citation').first().hover();
+    const popover = page.getByTestId('citation-popover');
+    // The passage shown is the exact evidence the bullet was taken from.
+    await expect.poll(() => popover.first().textContent(), { timeout: 10_000 }).toContain(bulletText.slice(0, 40));
+    await page.screenshot({ path: join(SHOTS, 'citation-passage.png') });
+    await page.mouse.move(0, 0);
+    // Keyboard users get the same passage on focus.
+    await page.getByTestId('citation').nth(1).focus();
+    await expect.poll(() => page.getByTestId('citation-popover').count()).toBeGreaterThan(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect.poll(() => page.getByTestId('citation-popover').count()).toBe(0);
+  });
+
+  it('switches the audience to patient and shows plainer text', async () => {
+    const clinician = (await page.getByTestId('bottom-line').textContent()) ?? '';
+    await page.getByTestId('audience-option-patient').click();
+    await expect.poll(() => page.getByTestId('bottom-line').textContent()).not.toBe(clinician);
+    expect(page.url()).toMatch(/audience=patient/);
+    const patient = (await page.getByTestId('bottom-line').textContent()) ?? '';
+    expect(readingGrade(patient)).toBeLessThan(readingGrade(clinician));
+    await page.screenshot({ path: join(SHOTS, 'article-patient.png'), fullPage: true });
+    await page.getByTestId('audience-option-physician').click();
+    await expect.poll(() => page.getByTestId('bottom-line').textContent()).toBe(clinician);
+  });
+
+  it('asks a follow-up that keeps the thread', async () => {
+    await page.getByTestId('followup-input').fill('And the dose?');
+    await page.getByTestId('followup-submit').click();
+    await expect.poll(() => page.getByTestId('thread-item').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const thread = (await page.getByTestId('thread-item').last().textContent()) ?? '';
+    expect(thread).toMatch(/And the dose\?/);
+    expect(thread).toMatch(/mg/);
+    await page.screenshot({ path: join(SHOTS, 'follow-up-thread.png'), fullPage: true });
+  });
+
+  it('shows an emergency message first, visually distinct', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('ask-input').fill("My father suddenly can't move his right arm and his speech is slurred. What should I do?");
+    await page.getByTestId('ask-submit').click();
+    const alert = page.getByTestId('emergency-alert');
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+    expect(await alert.textContent()).toMatch(/911|emergency/i);
+    const alertBox = await alert.boundingBox();
+    const titleBox = await page.getByTestId('article-title').boundingBox();
+    expect(alertBox && titleBox && alertBox.y < titleBox.y).toBe(true);
+    const colour = await alert.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(colour).not.toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: join(SHOTS, 'emergency.png'), fullPage: true });
+  });
+
+  it('says plainly when a question is out of scope, and fits a phone-width screen', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(server.url);
+    await page.getByTestId('ask-input').fill('What will the weather be like in Paris tomorrow?');
+    await page.getByTestId('ask-submit').click();
+    await expect.poll(() => page.getByTestId('status-notice').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('section').count()).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'out-of-scope-phone.png'), fullPage: true });
+  });
+});

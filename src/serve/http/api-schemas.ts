@@ -13,15 +13,8 @@ export const askBodySchema = {
   },
 } as const;
 
-export const followUpBodySchema = {
-  type: 'object',
-  required: ['question'],
-  additionalProperties: false,
-  properties: {
-    question: { type: 'string', minLength: 1, maxLength: 20_000 },
-    audience: audienceSchema,
-  },
-} as const;
+/** A follow-up takes the same body as a question. */
+export const followUpBodySchema = askBodySchema;
 
 export const askQuerySchema = {
   type: 'object',

@@ -1,50 +1,19 @@
 /** Types and calls of the Vesalius HTTP API (see /api/openapi.json). */
-export type Audience = 'physician' | 'nurse' | 'pharmacist' | 'student' | 'patient';
-export type Status = 'answered' | 'insufficient_evidence' | 'out_of_scope' | 'emergency';
+import type { Article as ComposedArticle } from '../../../domain/article.js';
+import type { Audience } from '../../../domain/audience.js';
 
-export interface Bullet {
-  text: string;
-  citations: number[];
-  evidence: string[];
-  grade?: string;
-}
-export interface Section {
-  heading: string;
-  bullets: Bullet[];
-}
-export interface Reference {
-  n: number;
-  sourceId: string;
-  title: string;
-  authors: string[];
-  journal: string | null;
-  year: number | null;
-  pmid: string | null;
-  doi: string | null;
-  url: string | null;
-  evidenceLevel: 'A' | 'B' | 'C' | 'D';
-  kind: string;
-}
-export interface Article {
+export type { Audience } from '../../../domain/audience.js';
+export type { Bullet, Reference, Section } from '../../../domain/article.js';
+export type Status = ComposedArticle['status'];
+
+/** An article as the API returns it: the composed article plus its identity and review. */
+export interface Article extends Omit<ComposedArticle, 'trace'> {
   id: string;
   permalink: string;
   threadId: string;
   parentId: string | null;
   createdAt: string;
-  question: string;
-  status: Status;
-  questionType: string;
-  title: string;
-  alert: string | null;
-  bottomLine: { text: string; citations: number[] };
-  sections: Section[];
-  references: Reference[];
-  audience: Audience;
-  reviewStatus: 'submitted' | 'under_review' | 'approved';
   reviewedBy?: { name: string; credentials: string; date: string };
-  lastUpdated: string;
-  disclaimer: string;
-  topics: string[];
 }
 export interface Passage {
   passage: { id: string; sourceId: string; section: string; text: string; title: string };

@@ -62,7 +62,8 @@ export class EvidenceRetriever {
 
   retrieve(analysis: QuestionAnalysis, options: RetrieveOptions): RankedEvidence[] {
     const subject = this.weightByRarity(analysis.concepts.filter((concept) => !concept.typeWord));
-    const concepts = analysis.concepts.map((concept) => ({ phrases: concept.phrases, weight: concept.weight }));
+    const searchable = analysis.concepts.filter((concept) => !concept.typeWord);
+    const concepts = (searchable.length > 0 ? searchable : analysis.concepts).map((concept) => ({ phrases: concept.phrases, weight: concept.weight }));
     const hits = this.index.search({ concepts, ...(options.origins ? { origins: options.origins } : {}) }, options.candidates ?? 150);
     if (hits.length === 0) return [];
     const forPatient = options.audience === 'patient';

@@ -33,6 +33,7 @@ export interface ArticleStore {
   save(record: StoredArticle): void;
   get(id: string): StoredArticle | undefined;
   thread(threadId: string): StoredArticle[];
+  /** The newest questions that started a thread (follow-ups are read in their thread). */
   recent(limit: number): ArticleSummary[];
   close(): void;
 }

@@ -2,13 +2,24 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+// The web app (src/serve/web) is built into dist/web, which the HTTP server serves.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-/** The web app: built into dist/web, served by `vesalius serve`; `vite` dev server proxies /api. */
 export default defineConfig({
-  root: here,
+  root,
   base: '/',
+  publicDir: false,
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: false },
-  server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false },
+    },
+  },
 });

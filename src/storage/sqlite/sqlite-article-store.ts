@@ -54,7 +54,7 @@ export class SqliteArticleStore implements ArticleStore {
       insert: this.db.prepare('INSERT INTO articles (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       get: this.db.prepare('SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE id = ?'),
       thread: this.db.prepare('SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE thread_id = ? ORDER BY created_at, rowid'),
-      recent: this.db.prepare('SELECT id, question, title, status, created_at AS createdAt FROM articles ORDER BY created_at DESC, rowid DESC LIMIT ?'),
+      recent: this.db.prepare('SELECT id, question, title, status, created_at AS createdAt FROM articles WHERE parent_id IS NULL ORDER BY created_at DESC, rowid DESC LIMIT ?'),
     };
   }
 

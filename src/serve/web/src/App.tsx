@@ -1,41 +1,54 @@
-import { useEffect, useState } from 'react';
-import { navigate } from './api';
-import { ArticlePage } from './ArticlePage';
-import { EditorialPolicy } from './EditorialPolicy';
-import { HomePage } from './HomePage';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { SiteFooter } from './components/SiteFooter';
+import { SiteHeader } from './components/SiteHeader';
+import { ArticlePage } from './pages/ArticlePage';
+import { EditorialPolicyPage } from './pages/EditorialPolicyPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { useLocation } from './lib/router';
+import { isAudience } from './lib/types';
 
-function usePath(): string {
-  const [path, setPath] = useState(window.location.pathname);
-  useEffect(() => {
-    const update = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', update);
-    return () => window.removeEventListener('popstate', update);
-  }, []);
-  return path;
+function pageFor(pathname: string, search: URLSearchParams): ReactNode {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/' || path === '/index.html') return <HomePage />;
+  if (path === '/editorial-policy') return <EditorialPolicyPage />;
+  const match = /^\/a\/([^/]+)$/.exec(path);
+  if (match?.[1]) {
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch {
+      return <NotFoundPage />;
+    }
+    const audience = search.get('audience');
+    return <ArticlePage key={id} id={id} audience={isAudience(audience) ? audience : null} />;
+  }
+  return <NotFoundPage />;
 }
 
+/** The app shell: header, the page for the current path, footer. Routing is by location.pathname. */
 export function App() {
-  const path = usePath();
-  const articleId = /^\/a\/([\w-]+)$/.exec(path)?.[1];
-  let page;
-  if (path === '/') page = <HomePage />;
-  else if (articleId) page = <ArticlePage key={articleId} id={articleId} />;
-  else if (path === '/editorial-policy') page = <EditorialPolicy />;
-  else page = <p role="status">This page does not exist. <a href="/">Ask a question</a>.</p>;
+  const { pathname, search } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // On navigation, start at the top and move focus to the new page's content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
-      <header className="site-header">
-        <nav aria-label="Main">
-          <a className="brand" href="/" onClick={(event) => { event.preventDefault(); navigate('/'); }}>Vesalius</a>
-          <span className="tagline">Evidence-based clinical answers, every statement cited</span>
-          <a href="/editorial-policy" onClick={(event) => { event.preventDefault(); navigate('/editorial-policy'); }}>Editorial policy</a>
-        </nav>
-      </header>
-      <main id="main">{page}</main>
-      <footer className="site-footer">
-        <p>Vesalius supports clinical judgement; it does not replace it. Content is pending review by the medical advisory board unless marked Approved.</p>
-      </footer>
+      <SiteHeader pathname={pathname} />
+      <main id="main" ref={main} tabIndex={-1} className="site-main">
+        {pageFor(pathname, search)}
+      </main>
+      <SiteFooter />
     </>
   );
 }

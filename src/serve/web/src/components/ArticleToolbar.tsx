@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
+import { exportUrl } from '../lib/api';
+import { articleToText } from '../lib/article-text';
+import { copyText } from '../lib/clipboard';
+import type { Article } from '../lib/types';
+
+/** Copy, export and print. */
+export function ArticleToolbar({ article }: { article: Article }) {
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const copy = async () => {
+    const copied = await copyText(articleToText(article));
+    setCopyState(copied ? 'copied' : 'failed');
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setCopyState('idle'), 3000);
+  };
+
+  return (
+    <div className="toolbar" role="group" aria-label={`Tools for “${article.title}”`}>
+      <button type="button" className="button-secondary" data-testid="copy-text" onClick={() => void copy()}>
+        Copy as text
+      </button>
+      <a className="button-secondary" data-testid="export-markdown" href={exportUrl(article.id, 'markdown', article.audience)} download={`vesalius-${article.id}.md`}>
+        Export Markdown
+      </a>
+      {article.references.length > 0 && (
+        <a className="button-secondary" data-testid="export-ris" href={exportUrl(article.id, 'ris', article.audience)} download={`vesalius-${article.id}.ris`}>
+          Export references (RIS)
+        </a>
+      )}
+      <button type="button" className="button-secondary" onClick={() => window.print()}>
+        Print
+      </button>
+      <span className={`copy-status ${copyState}`} role="status">
+        {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed: select the text and copy it instead.' : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { PENDING_REVIEW_NOTICE, REVIEW_STEPS } from '../lib/format';
+import type { Article } from '../lib/types';
+import { Link } from './Link';
+
+/** Submitted → Under Review → Approved, with who reviewed it (once approved) and when it was updated. */
+export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated'> }) {
+  const currentIndex = REVIEW_STEPS.findIndex((step) => step.status === article.reviewStatus);
+  const approved = article.reviewStatus === 'approved';
+  const reviewer = approved ? article.reviewedBy : null;
+  return (
+    <div className="review-status" data-testid="review-status">
+      <ol className="review-steps" aria-label="Review status">
+        {REVIEW_STEPS.map((step, index) => (
+          <li key={step.status} className={index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'todo'} aria-current={index === currentIndex ? 'step' : undefined}>
+            <span className="step-marker" aria-hidden="true">
+              {index < currentIndex || (approved && index === currentIndex) ? '✓' : index + 1}
+            </span>
+            <span className="step-label">{step.label}</span>
+            {index < currentIndex && <span className="visually-hidden"> (completed)</span>}
+          </li>
+        ))}
+      </ol>
+      {!approved && <p className="review-pending">{PENDING_REVIEW_NOTICE}</p>}
+      {reviewer && (
+        <p className="review-by">
+          Reviewed by {reviewer.name}, {reviewer.credentials} on <time dateTime={reviewer.date}>{reviewer.date}</time>
+        </p>
+      )}
+      <p className="review-meta">
+        Last updated <time dateTime={article.lastUpdated}>{article.lastUpdated}</time>
+        <span aria-hidden="true"> · </span>
+        <Link to="/editorial-policy">How we source and review content</Link>
+      </p>
+    </div>
+  );
+}

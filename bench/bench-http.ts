@@ -6,9 +6,12 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config/load-config.js';
-import { startServer } from '../src/serve/http/start-server.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createVesalius } from '../src/wiring.js';
 import { scratchDir } from './shared-paths.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const QUESTIONS = [
   'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?',
@@ -19,9 +22,25 @@ const QUESTIONS = [
   'What is the management of diabetic ketoacidosis?',
 ];
 
+/** The server in its own process, as users run it, so the load generator does not share its event loop. */
+async function spawnServer(dbPath: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/vesalius.js'), 'serve', '--port', '0', '--quiet', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`vesalius serve exited with code ${code}`)));
+  });
+  return { url, close: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+}
+
 export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')): Promise<string[]> {
   const config = loadConfig({ dbPath }, {});
-  const server = await startServer(config, { port: 0, host: '127.0.0.1', logger: false });
+  createVesalius(config).close(); // index the knowledge base before the clock starts
+  const server = await spawnServer(dbPath);
   const lines: string[] = [];
   try {
     const created = (await (await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTIONS[0] }) })).json()) as { id: string };
@@ -54,5 +73,5 @@ export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')
 }
 
 if (process.argv[1]?.endsWith('bench-http.ts')) {
-  for (const line of await benchHttp()) console.log(line);
+  for (const line of await benchHttp(process.argv[2])) console.log(line);
 }

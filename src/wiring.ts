@@ -1,4 +1,5 @@
 import { answerQuestion } from './answer-question.js';
+import { VesaliusError } from './domain/errors.js';
 import type { Config } from './config/load-config.js';
 import type { Article } from './domain/article.js';
 import type { Audience } from './domain/audience.js';
@@ -16,6 +17,9 @@ import { EutilsClient } from './ingest/pubmed/eutils-client.js';
 import type { PubmedLookup } from './verify/verify-references.js';
 import type { ArticleStore } from './storage/article-store.js';
 import { SqliteArticleStore } from './storage/sqlite/sqlite-article-store.js';
+import type { EditorialRepository } from './storage/editorial-repository.js';
+import { SqliteEditorialRepository } from './storage/sqlite/sqlite-editorial-repository.js';
+import { backupStores, restoreStores } from './storage/sqlite/backup-stores.js';
 
 export interface SearchResult {
   id: string;
@@ -76,6 +80,24 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
 /** Generated articles and threads, in a SQLite file beside the index. */
 export function createArticleStore(config: Config): ArticleStore {
   return new SqliteArticleStore(config.storePath);
+}
+
+/** The editorial store: SQLite beside the index (PostgreSQL, for several app instances, is being added). */
+export async function openEditorialRepository(config: Config): Promise<EditorialRepository> {
+  if (config.databaseUrl) {
+    throw new VesaliusError('CONFIG_INVALID', 'The PostgreSQL editorial store is not in this build yet: unset VESALIUS_DATABASE_URL (or --database) to use the embedded SQLite store.');
+  }
+  return new SqliteEditorialRepository(config.editorialPath);
+}
+
+/** Online backup of the embedded stores (answers and editorial) into a folder. */
+export function backupEmbeddedStores(config: Config, folder: string) {
+  return backupStores([config.storePath, config.editorialPath], folder);
+}
+
+/** Restores the embedded stores from a backup folder. */
+export function restoreEmbeddedStores(config: Config, folder: string) {
+  return restoreStores(folder, [config.storePath, config.editorialPath]);
 }
 
 /** PubMed look-ups over E-utilities, configured from the environment (base URL, API key, e-mail). */

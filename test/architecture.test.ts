@@ -8,7 +8,7 @@ const SRC = join(ROOT, 'src');
 /** Pipeline order: a module may import its own layer and earlier ones, never later ones. */
 const LAYERS: Array<[string, number]> = [
   ['domain/', 0], ['text/', 0], ['config/', 1], ['indexing/', 1], ['storage/', 1], ['ingest/', 2], ['retrieve/', 3], ['triage/', 3],
-  ['compose/', 4], ['verify/', 5], ['answer-question.ts', 6], ['wiring.ts', 7], ['serve/', 8],
+  ['compose/', 4], ['editorial/', 4], ['verify/', 5], ['answer-question.ts', 6], ['wiring.ts', 7], ['serve/', 8],
 ];
 
 function layerOf(path: string): number {

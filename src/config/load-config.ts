@@ -11,6 +11,10 @@ export interface Config {
   dbPath: string;
   /** SQLite file for generated articles and threads (user data, kept across index rebuilds). */
   storePath: string;
+  /** SQLite file of the editorial store (users, reviews, versions, audit) when no PostgreSQL URL is set. */
+  editorialPath: string;
+  /** PostgreSQL connection string for the editorial store of a multi-instance deployment. */
+  databaseUrl: string | null;
   /** Folder of the built-in knowledge base. */
   knowledgeDir: string;
   /** Folder of the built web app served by `vesalius serve`. */
@@ -35,6 +39,7 @@ export const DEFAULTS = {
 
 const environmentSchema = z.object({
   VESALIUS_DB: z.string().min(1).optional(),
+  VESALIUS_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   VESALIUS_KNOWLEDGE_DIR: z.string().min(1).optional(),
   VESALIUS_AUDIENCE: z.enum(AUDIENCES).optional(),
   VESALIUS_EUTILS_URL: z.string().url().optional(),
@@ -49,6 +54,7 @@ const environmentSchema = z.object({
 export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse({
     VESALIUS_DB: environment['VESALIUS_DB'] || undefined,
+    VESALIUS_DATABASE_URL: environment['VESALIUS_DATABASE_URL'] || undefined,
     VESALIUS_KNOWLEDGE_DIR: environment['VESALIUS_KNOWLEDGE_DIR'] || undefined,
     VESALIUS_AUDIENCE: environment['VESALIUS_AUDIENCE'] || undefined,
     VESALIUS_EUTILS_URL: environment['VESALIUS_EUTILS_URL'] || undefined,
@@ -64,6 +70,8 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
   return {
     dbPath,
     storePath: resolve(overrides.storePath ?? `${dbPath.replace(/\.sqlite$/, '')}.store.sqlite`),
+    editorialPath: resolve(overrides.editorialPath ?? `${dbPath.replace(/\.sqlite$/, '')}.editorial.sqlite`),
+    databaseUrl: overrides.databaseUrl ?? env.VESALIUS_DATABASE_URL ?? null,
     knowledgeDir: resolve(overrides.knowledgeDir ?? env.VESALIUS_KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir),
     webRoot: overrides.webRoot ?? join(PACKAGE_ROOT, 'dist', 'web'),
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,

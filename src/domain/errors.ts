@@ -8,7 +8,11 @@ export type ErrorCode =
   | 'KNOWLEDGE_BASE_INVALID'
   | 'CONFIG_INVALID'
   | 'VERIFICATION_FAILED'
-  | 'SOURCE_UNAVAILABLE';
+  | 'SOURCE_UNAVAILABLE'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 /** The one base class of every error Vesalius throws on purpose. */
 export class VesaliusError extends Error {

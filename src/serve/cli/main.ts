@@ -6,6 +6,7 @@ import { AUDIENCES, isAudience, type Audience } from '../../domain/audience.js';
 import { isVesaliusError } from '../../domain/errors.js';
 import { createPubmedLookup, createVesalius, type Vesalius } from '../../wiring.js';
 import { verifyKnowledgeReferences } from './verify-knowledge-references.js';
+import { registerEditorialCommands } from './editorial-commands.js';
 import { checkKnowledgeBase } from './check-knowledge-base.js';
 import { progressReporter } from './progress-reporter.js';
 import { renderArticle } from './render-article.js';
@@ -13,11 +14,17 @@ import { renderArticle } from './render-article.js';
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  readStdin?: () => Promise<string>;
 }
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text;
+  },
 };
 
 /** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 bad usage or input). */
@@ -165,6 +172,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       await server.closed;
     });
 
+  registerEditorialCommands(program, { out: io.out, err: io.err, readStdin: io.readStdin ?? (async () => '') });
+
   const kb = program.command('kb').description('Knowledge-base tools.');
   kb.command('check')
     .description('Validate the knowledge base and print counts per specialty and topic.')
@@ -199,7 +208,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (isVesaliusError(error)) {
       io.err(`vesalius: ${error.message}\n`);
-      return error.code === 'INVALID_INPUT' ? 2 : 1;
+      return error.code === 'INVALID_INPUT' || error.code === 'CONFLICT' ? 2 : 1;
     }
     io.err(`vesalius: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

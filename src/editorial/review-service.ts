@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { Article } from '../domain/article.js';
+import type { CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../domain/editorial.js';
+import { VesaliusError } from '../domain/errors.js';
+import { applyReviewAction, type ReviewAction } from '../domain/review-workflow.js';
+import type { EditorialRepository, QueueFilter, QueueItem } from '../storage/editorial-repository.js';
+import { diffVersions, type VersionDiffLine } from './diff-versions.js';
+import { hashPassword } from './hash-password.js';
+
+/** Who may do what; checked here, on the server, for every editorial operation. */
+const PERMISSIONS: Record<string, Role[]> = {
+  'users.manage': ['admin'],
+  'documents.submit': ['admin', 'editor', 'reviewer'],
+  'documents.revise': ['admin', 'editor'],
+  'documents.review': ['admin', 'reviewer'],
+  'documents.retire': ['admin'],
+  'documents.read': ['admin', 'editor', 'reviewer'],
+  'sources.flag': ['admin', 'editor'],
+};
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: User | null, permission: Permission): boolean {
+  return user !== null && (PERMISSIONS[permission] ?? []).includes(user.role);
+}
+
+/**
+ * The editorial workflow: submitting kept answers, review transitions with optimistic
+ * locking, comments, revisions, approvals and the audit trail, with role checks.
+ */
+export class ReviewService {
+  constructor(
+    private readonly repository: EditorialRepository,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly newId: () => string = () => randomBytes(9).toString('base64url'),
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private require(actor: User | null, permission: Permission): User {
+    if (!actor) throw new VesaliusError('UNAUTHENTICATED', 'Sign in first.');
+    if (!can(actor, permission)) throw new VesaliusError('FORBIDDEN', `A ${actor.role} may not do this (${permission}); ask an admin for the role it needs.`);
+    return actor;
+  }
+
+  async addUser(input: { username: string; displayName: string; credentials: string; role: Role; password: string }, actor: User | null): Promise<User> {
+    if (actor) this.require(actor, 'users.manage');
+    if (!/^[a-z0-9._-]{2,40}$/i.test(input.username)) throw new VesaliusError('INVALID_INPUT', 'username must be 2–40 letters, digits, ".", "_" or "-".', { details: { field: 'username' } });
+    if (input.password.length < 12) throw new VesaliusError('INVALID_INPUT', 'password must be at least 12 characters.', { details: { field: 'password' } });
+    return this.repository.createUser(
+      { id: this.newId(), username: input.username, displayName: input.displayName, credentials: input.credentials, role: input.role, passwordHash: await hashPassword(input.password), createdAt: this.now() },
+      { at: this.now(), actorId: actor?.id ?? null, action: 'user.create' },
+    );
+  }
+
+  async setRole(username: string, role: Role, actor: User | null): Promise<User> {
+    if (actor) this.require(actor, 'users.manage');
+    const user = await this.repository.findUserByUsername(username);
+    if (!user) throw new VesaliusError('NOT_FOUND', `No user ${username}.`, { details: { field: 'username' } });
+    return this.repository.setRole(user.id, role, { at: this.now(), actorId: actor?.id ?? null, action: 'user.set_role' });
+  }
+
+  /** Keeps a generated answer as a document for review (version 1, submitted). */
+  async submit(article: Article, input: { kind?: EditorialDocument['kind']; specialty?: string | null }, actor: User): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
+    this.require(actor, 'documents.submit');
+    return this.repository.createDocument(
+      { id: this.newId(), kind: input.kind ?? 'answer', title: article.title || article.question, specialty: input.specialty ?? null, content: article, citedSources: article.references.map((reference) => reference.sourceId), createdBy: actor.id, at: this.now() },
+      { at: this.now(), actorId: actor.id, action: 'document.submit' },
+    );
+  }
+
+  /** A review action on a version the actor loaded at `expectedRevision`; 409 when it changed or is not allowed. */
+  async act(documentId: string, number: number, expectedRevision: number, action: Exclude<ReviewAction, 'resubmit'>, actor: User, note?: string): Promise<DocumentVersion> {
+    this.require(actor, action === 'retire' ? 'documents.retire' : 'documents.review');
+    const version = await this.repository.getVersion(documentId, number);
+    if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of document ${documentId}.`);
+    const result = applyReviewAction(version.state, action);
+    if (!result.ok) {
+      throw new VesaliusError('CONFLICT', `Cannot ${action.replace('_', ' ')} a version that is ${version.state.replace('_', ' ')}; allowed: ${result.allowed.join(', ') || 'nothing'}.`, { details: { state: version.state, revision: version.revision, allowed: result.allowed } });
+    }
+    const approval = action === 'approve' ? { userId: actor.id, name: actor.displayName, credentials: actor.credentials, at: this.now() } : null;
+    return this.repository.setVersionState({ documentId, number, expectedRevision, state: result.state, approval, at: this.now() }, { at: this.now(), actorId: actor.id, action: `review.${action}`, detail: note ? { note } : {} });
+  }
+
+  /** A new version in `submitted`: after changes were requested, or an edit of an approved article (readers keep the approved one). */
+  async revise(documentId: string, expectedCurrent: number, content: Article, actor: User): Promise<DocumentVersion> {
+    this.require(actor, 'documents.revise');
+    return this.repository.addVersion(
+      { documentId, expectedCurrent, content, citedSources: content.references.map((reference) => reference.sourceId), createdBy: actor.id, at: this.now() },
+      { at: this.now(), actorId: actor.id, action: 'document.revise' },
+    );
+  }
+
+  async comment(documentId: string, number: number, target: CommentTarget, text: string, actor: User): Promise<ReviewComment> {
+    this.require(actor, 'documents.review');
+    if (!text.trim()) throw new VesaliusError('INVALID_INPUT', 'comment text is empty.', { details: { field: 'text' } });
+    return this.repository.addComment({ id: this.newId(), documentId, versionNumber: number, target, text: text.trim(), authorId: actor.id, createdAt: this.now() }, { at: this.now(), actorId: actor.id, action: 'comment.add' });
+  }
+
+  async flagSource(sourceId: string, actor: User): Promise<number> {
+    this.require(actor, 'sources.flag');
+    return this.repository.flagDocumentsCiting(sourceId, { at: this.now(), actorId: actor.id, action: 'source.changed' });
+  }
+
+  async queue(filter: QueueFilter, actor: User): Promise<QueueItem[]> {
+    this.require(actor, 'documents.read');
+    return this.repository.listQueue(filter);
+  }
+
+  async diff(documentId: string, from: number, to: number, actor: User): Promise<VersionDiffLine[]> {
+    this.require(actor, 'documents.read');
+    const [before, after] = await Promise.all([this.repository.getVersion(documentId, from), this.repository.getVersion(documentId, to)]);
+    if (!before || !after) throw new VesaliusError('NOT_FOUND', `Document ${documentId} has no version ${before ? to : from}.`);
+    return diffVersions(before.content, after.content);
+  }
+
+  /** What readers see: the last approved version, with who approved it; else the newest, pending review. */
+  async published(documentId: string): Promise<{ document: EditorialDocument; version: DocumentVersion } | null> {
+    const document = await this.repository.getDocument(documentId);
+    if (!document) return null;
+    const version = await this.repository.getVersion(documentId, document.approvedVersion ?? document.currentVersion);
+    return version ? { document, version } : null;
+  }
+}

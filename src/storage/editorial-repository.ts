@@ -1,0 +1,92 @@
+import type { Approval, AuditEntry, CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../domain/editorial.js';
+import type { Article } from '../domain/article.js';
+import type { VersionState } from '../domain/review-workflow.js';
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  credentials: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface AuditInput {
+  at: string;
+  actorId: string | null;
+  action: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface Session {
+  /** SHA-256 of the session token (the token itself is only in the cookie). */
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface ApiToken {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface QueueFilter {
+  states?: VersionState[];
+  specialty?: string;
+  limit?: number;
+}
+
+export interface QueueItem {
+  document: EditorialDocument;
+  version: DocumentVersion;
+}
+
+/**
+ * Storage of the editorial side: users, sessions, API tokens, versioned documents,
+ * review comments and the append-only audit log. Every method that changes a document
+ * also appends its audit entry in the same transaction. Conflicting writes (a stale
+ * revision, a duplicate username) reject with VesaliusError code CONFLICT. Implemented
+ * for SQLite (embedded) and PostgreSQL (several app instances); one contract suite runs
+ * against both.
+ */
+export interface EditorialRepository {
+  createUser(user: NewUser, audit: AuditInput): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  findUserByUsername(username: string): Promise<(User & { passwordHash: string }) | null>;
+  listUsers(): Promise<User[]>;
+  setRole(userId: string, role: Role, audit: AuditInput): Promise<User>;
+
+  createSession(session: Session): Promise<void>;
+  getSession(idHash: string): Promise<Session | null>;
+  deleteSession(idHash: string): Promise<void>;
+  createApiToken(token: ApiToken, audit: AuditInput): Promise<void>;
+  findApiToken(tokenHash: string): Promise<ApiToken | null>;
+
+  /** A new document with version 1 in `submitted`. */
+  createDocument(input: { id: string; kind: EditorialDocument['kind']; title: string; specialty: string | null; content: Article; citedSources: string[]; createdBy: string | null; at: string }, audit: AuditInput): Promise<{ document: EditorialDocument; version: DocumentVersion }>;
+  getDocument(id: string): Promise<EditorialDocument | null>;
+  getVersion(documentId: string, number: number): Promise<DocumentVersion | null>;
+  listVersions(documentId: string): Promise<DocumentVersion[]>;
+  /** A new version in `submitted`; rejects with CONFLICT unless `expectedCurrent` is still the newest version. */
+  addVersion(input: { documentId: string; expectedCurrent: number; content: Article; citedSources: string[]; createdBy: string | null; at: string }, audit: AuditInput): Promise<DocumentVersion>;
+  /**
+   * Moves a version to `state` if its revision is still `expectedRevision` (else CONFLICT).
+   * Approving records the approval and makes the version the one readers see.
+   */
+  setVersionState(input: { documentId: string; number: number; expectedRevision: number; state: VersionState; approval: Approval | null; at: string }, audit: AuditInput): Promise<DocumentVersion>;
+  /** Oldest first. */
+  listQueue(filter: QueueFilter): Promise<QueueItem[]>;
+  /** Flags every document whose current or approved version cites the source; returns how many. */
+  flagDocumentsCiting(sourceId: string, audit: AuditInput): Promise<number>;
+
+  addComment(comment: { id: string; documentId: string; versionNumber: number; target: CommentTarget; text: string; authorId: string; createdAt: string }, audit: AuditInput): Promise<ReviewComment>;
+  listComments(documentId: string, versionNumber: number): Promise<ReviewComment[]>;
+
+  listAudit(filter: { documentId?: string; limit?: number }): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

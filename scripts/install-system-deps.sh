@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs (Chromium for the browser tests),
-# when they are missing. Needs root (as on CI) or sudo; does nothing if all are present.
+# Installs the Debian packages the test suite needs (Chromium for the browser tests, the
+# PostgreSQL server for the PostgreSQL store's tests), when they are missing.
+# Needs root (as on CI) or sudo; does nothing if all are present.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,5 +1,4 @@
 import { answerQuestion } from './answer-question.js';
-import { VesaliusError } from './domain/errors.js';
 import type { Config } from './config/load-config.js';
 import type { Article } from './domain/article.js';
 import type { Audience } from './domain/audience.js';
@@ -82,10 +81,12 @@ export function createArticleStore(config: Config): ArticleStore {
   return new SqliteArticleStore(config.storePath);
 }
 
-/** The editorial store: SQLite beside the index (PostgreSQL, for several app instances, is being added). */
+/** The editorial store: PostgreSQL when a database URL is configured (several app instances), else SQLite beside the index. */
 export async function openEditorialRepository(config: Config): Promise<EditorialRepository> {
   if (config.databaseUrl) {
-    throw new VesaliusError('CONFIG_INVALID', 'The PostgreSQL editorial store is not in this build yet: unset VESALIUS_DATABASE_URL (or --database) to use the embedded SQLite store.');
+    // Loaded on demand: embedded installs never load the PostgreSQL driver.
+    const { PostgresEditorialRepository } = await import('./storage/postgres/postgres-editorial-repository.js');
+    return PostgresEditorialRepository.open(config.databaseUrl);
   }
   return new SqliteEditorialRepository(config.editorialPath);
 }

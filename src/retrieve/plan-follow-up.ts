@@ -1,13 +1,8 @@
-import type { QuestionType } from '../domain/question-type.js';
+import type { ThreadContext } from '../domain/thread-context.js';
 import { analyzeQuestion, type Concept, type QuestionAnalysis } from './analyze-question.js';
 import type { TermMatcher } from './term-matcher.js';
 
-export interface FollowUpContext {
-  question: string;
-  questionType: QuestionType;
-  topics: string[];
-  topicTitle: string | null;
-}
+export type FollowUpContext = ThreadContext;
 
 export interface FollowUpPlan {
   analysis: QuestionAnalysis;

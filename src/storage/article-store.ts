@@ -1,14 +1,7 @@
 import type { Article } from '../domain/article.js';
-import type { QuestionType } from '../domain/question-type.js';
+import type { ThreadContext } from '../domain/thread-context.js';
 
-/** What a follow-up needs to know about the thread it continues. */
-export interface ThreadContext {
-  question: string;
-  questionType: QuestionType;
-  topics: string[];
-  /** Title of the main topic, used to complete elliptical follow-ups ("and the dose?"). */
-  topicTitle: string | null;
-}
+export type { ThreadContext };
 
 /** A generated answer worth keeping: stable id, its thread, and the article as composed. */
 export interface StoredArticle {

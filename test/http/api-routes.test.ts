@@ -20,7 +20,7 @@ describe('HTTP API (in process)', () => {
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     let clock = Date.parse('2026-11-24T10:00:00Z');
     const articles = new ArticleService(vesalius, store, () => new Date((clock += 1000)), () => `a${++ids}`);
-    app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test' });
+    app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test', editorial: null });
   });
   afterAll(async () => {
     await app.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,6 +10,7 @@ import { handleError } from './http-errors.js';
 import { openApiDocument } from './openapi-document.js';
 import { articleRoutes } from './routes/article-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
+import { editorialRoutes, type EditorialDependencies } from './routes/editorial-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 
@@ -19,6 +21,8 @@ export interface AppOptions {
   webRoot: string | null;
   /** Structured (JSON) request logs; false in tests and benchmarks. */
   logger: boolean;
+  /** The editorial API (sign-in, review); left out when null. */
+  editorial: EditorialDependencies | null;
   version: string;
 }
 
@@ -30,7 +34,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const lenient = new Ajv({ coerceTypes: true, useDefaults: true, removeAdditional: false });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : lenient).compile(schema));
   app.setErrorHandler(handleError);
+  await app.register(fastifyCookie);
   healthRoutes(app, options.vesalius);
+  if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
   askRoutes(app, options.articles, options.vesalius.config.defaultAudience);
   articleRoutes(app, options.articles);
   sourceRoutes(app, options.vesalius);

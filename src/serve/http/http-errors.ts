@@ -8,11 +8,15 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   MALFORMED_RECORD: 400,
   UNSUPPORTED_FORMAT: 415,
   SOURCE_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
   INDEX_UNAVAILABLE: 503,
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; current?: Record<string, unknown> };
 }
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -26,7 +30,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (isVesaliusError(error)) {
     const field = typeof error.details['field'] === 'string' ? error.details['field'] : undefined;
-    reply.status(STATUS[error.code] ?? 500).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}) } } satisfies ErrorBody);
+    // A conflict carries the current state, so the client can reload and decide again.
+    const current = error.code === 'CONFLICT' && !field ? error.details : undefined;
+    reply.status(STATUS[error.code] ?? 500).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(current ? { current } : {}) } } satisfies ErrorBody);
     return;
   }
   if (error.statusCode && error.statusCode < 500) {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
-import { createArticleStore, createVesalius } from '../../wiring.js';
+import { AuthService } from '../../editorial/auth-service.js';
+import { ReviewService } from '../../editorial/review-service.js';
+import { createArticleStore, createVesalius, openEditorialRepository } from '../../wiring.js';
 import { ArticleService } from '../article-service.js';
 import { buildApp } from './build-app.js';
 
@@ -16,13 +18,16 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { port: number; host: string; logger: boolean }): Promise<RunningServer> {
   const vesalius = createVesalius(config);
   const store = createArticleStore(config);
+  const editorialStore = await openEditorialRepository(config);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const app = await buildApp({ vesalius, articles: new ArticleService(vesalius, store), webRoot: config.webRoot, logger: options.logger, version });
+  const editorial = { review: new ReviewService(editorialStore), auth: new AuthService(editorialStore), repository: editorialStore, secureCookies: false };
+  const app = await buildApp({ vesalius, articles: new ArticleService(vesalius, store), webRoot: config.webRoot, logger: options.logger, version, editorial });
   const address = await app.listen({ port: options.port, host: options.host });
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
   const close = async () => {
     await app.close();
+    await editorialStore.close();
     store.close();
     vesalius.close();
     resolveClosed();

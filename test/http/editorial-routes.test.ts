@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { Role } from '../../src/domain/editorial.js';
+import { AuthService } from '../../src/editorial/auth-service.js';
+import { ReviewService } from '../../src/editorial/review-service.js';
+import { ArticleService } from '../../src/serve/article-service.js';
+import { buildApp } from '../../src/serve/http/build-app.js';
+import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
+import { SqliteEditorialRepository } from '../../src/storage/sqlite/sqlite-editorial-repository.js';
+import { createVesalius, type Vesalius } from '../../src/wiring.js';
+import { KNOWLEDGE, scratch } from '../helpers.js';
+
+type Caller = 'anonymous' | Role;
+const PASSWORD = 'correct horse battery staple';
+
+describe('editorial HTTP API', () => {
+  const space = scratch();
+  let app: FastifyInstance;
+  let vesalius: Vesalius;
+  let store: SqliteArticleStore;
+  let repository: SqliteEditorialRepository;
+  let articleId = '';
+  const sessions: Record<string, { cookie: string; csrf: string }> = {};
+
+  const login = async (username: string, password = PASSWORD, ip = '10.0.0.1') =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+
+  const call = (caller: Caller, method: 'GET' | 'POST', url: string, payload?: unknown, withCsrf = true) => {
+    const session = sessions[caller];
+    const headers: Record<string, string> = {};
+    if (session) {
+      headers['cookie'] = session.cookie;
+      if (withCsrf) headers['x-csrf-token'] = session.csrf;
+    }
+    return app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  };
+
+  beforeAll(async () => {
+    vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
+    store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
+    repository = new SqliteEditorialRepository(join(space.dir, 'editorial.sqlite'));
+    const review = new ReviewService(repository);
+    for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) await review.addUser({ username: role, displayName: `Dr ${role}`, credentials: 'MD', role, password: PASSWORD }, null);
+    const articles = new ArticleService(vesalius, store);
+    articleId = articles.ask('How is gout treated?', 'physician').id;
+    app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test', editorial: { review, auth: new AuthService(repository), repository, secureCookies: false } });
+    for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) {
+      const response = await login(role);
+      expect(response.statusCode).toBe(200);
+      sessions[role] = { cookie: `vesalius_session=${response.cookies[0]?.value}`, csrf: response.json().csrfToken };
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await repository.close();
+    store.close();
+    vesalius.close();
+    space.cleanup();
+  });
+
+  it('signs in with an HTTP-only SameSite cookie and gives one generic error for any failure', async () => {
+    const response = await login('reviewer');
+    expect(response.cookies[0]).toMatchObject({ name: 'vesalius_session', httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(response.json().user).toMatchObject({ username: 'reviewer', role: 'reviewer' });
+    expect(response.json().user).not.toHaveProperty('passwordHash');
+    const wrong = await login('reviewer', 'wrong password here', '10.0.0.9');
+    const unknown = await login('nobody-here', 'wrong password here', '10.0.0.9');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it('rate-limits repeated failed sign-ins', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await login('editor', 'nope nope nope', '10.0.0.7')).statusCode).toBe(401);
+    const limited = await login('editor', PASSWORD, '10.0.0.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+  });
+
+  it('refuses a cookie-authenticated change without the CSRF token', async () => {
+    const response = await call('reviewer', 'POST', '/api/review/documents', { articleId }, false);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toMatch(/X-CSRF-Token/);
+  });
+
+  it('checks the role on every editorial route, for every role', async () => {
+    const submitted = await call('editor', 'POST', '/api/review/documents', { articleId, specialty: 'rheumatology' });
+    expect(submitted.statusCode).toBe(201);
+    const documentId = submitted.json().document.id as string;
+    const routes: Array<{ method: 'GET' | 'POST'; url: string; body?: unknown; allowed: Role[] }> = [
+      { method: 'GET', url: '/api/review/queue', allowed: ['admin', 'editor', 'reviewer'] },
+      { method: 'POST', url: '/api/review/documents', body: { articleId }, allowed: ['admin', 'editor', 'reviewer'] },
+      { method: 'GET', url: `/api/review/documents/${documentId}`, allowed: ['admin', 'editor', 'reviewer'] },
+      { method: 'GET', url: `/api/review/documents/${documentId}/diff?from=1&to=1`, allowed: ['admin', 'editor', 'reviewer'] },
+      { method: 'POST', url: `/api/review/documents/${documentId}/versions/1/actions`, body: { action: 'start_review', expectedRevision: 99 }, allowed: ['admin', 'reviewer'] },
+      { method: 'POST', url: `/api/review/documents/${documentId}/versions/1/comments`, body: { target: { kind: 'bullet', section: 0, bullet: 0 }, text: 'Check this.' }, allowed: ['admin', 'reviewer'] },
+      { method: 'POST', url: `/api/review/documents/${documentId}/revisions`, body: { expectedCurrent: 99, article: { question: 'q', title: 't', bottomLine: {}, sections: [], references: [] } }, allowed: ['admin', 'editor'] },
+      { method: 'POST', url: '/api/review/sources/ref%3Anothing/changed', allowed: ['admin', 'editor'] },
+      { method: 'GET', url: `/api/review/audit?documentId=${documentId}`, allowed: ['admin', 'editor', 'reviewer'] },
+      { method: 'GET', url: '/api/users', allowed: ['admin'] },
+      { method: 'POST', url: '/api/users', body: { username: 'new-one', displayName: 'New', role: 'reader', password: PASSWORD }, allowed: ['admin'] },
+      { method: 'POST', url: '/api/users/reader/role', body: { role: 'reader' }, allowed: ['admin'] },
+      { method: 'POST', url: '/api/auth/tokens', body: { name: 'script' }, allowed: ['admin', 'editor', 'reviewer'] },
+    ];
+    for (const route of routes) {
+      for (const caller of ['anonymous', 'reader', 'editor', 'reviewer', 'admin'] as const) {
+        const response = await call(caller, route.method, route.url, route.body);
+        const label = `${caller} ${route.method} ${route.url}`;
+        if (caller === 'anonymous') expect(response.statusCode, label).toBe(401);
+        else if (!route.allowed.includes(caller)) expect(response.statusCode, label).toBe(403);
+        else expect([200, 201, 409], `${label}: ${response.body}`).toContain(response.statusCode);
+      }
+    }
+  });
+
+  it('approves through the API; of two simultaneous approvals one wins and the other gets 409 with the current state', async () => {
+    const documentId = (await call('editor', 'POST', '/api/review/documents', { articleId })).json().document.id as string;
+    const action = (body: unknown) => call('reviewer', 'POST', `/api/review/documents/${documentId}/versions/1/actions`, body);
+    expect((await action({ action: 'approve', expectedRevision: 1 })).statusCode).toBe(409);
+    const started = await action({ action: 'start_review', expectedRevision: 1 });
+    expect(started.json()).toMatchObject({ state: 'under_review', revision: 2 });
+    const [first, second] = await Promise.all([action({ action: 'approve', expectedRevision: 2 }), action({ action: 'request_changes', expectedRevision: 2 })]);
+    const statuses = [first.statusCode, second.statusCode].sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = first.statusCode === 409 ? first : second;
+    expect(loser.json().error).toMatchObject({ code: 'CONFLICT', current: { revision: 3 } });
+    const detail = (await call('reviewer', 'GET', `/api/review/documents/${documentId}`)).json();
+    expect(detail.audit.map((entry: { action: string }) => entry.action)).toContain('review.start_review');
+  });
+
+  it('lets scripts use a bearer API token, with no CSRF token needed', async () => {
+    const created = await call('reviewer', 'POST', '/api/auth/tokens', { name: 'nightly' });
+    const token = created.json().token as string;
+    expect(token).toMatch(/^vsl_/);
+    const queue = await app.inject({ method: 'GET', url: '/api/review/queue', headers: { authorization: `Bearer ${token}` } });
+    expect(queue.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/review/queue', headers: { authorization: 'Bearer vsl_forged' } })).statusCode).toBe(401);
+  });
+
+  it('signs out', async () => {
+    const response = await login('admin');
+    const cookie = `vesalius_session=${response.cookies[0]?.value}`;
+    const csrf = response.json().csrfToken as string;
+    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});

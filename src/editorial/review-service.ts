@@ -63,10 +63,13 @@ export class ReviewService {
   }
 
   /** Keeps a generated answer as a document for review (version 1, submitted). */
-  async submit(article: Article, input: { kind?: EditorialDocument['kind']; specialty?: string | null }, actor: User): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
+  async submit(article: Article, input: { id?: string; kind?: EditorialDocument['kind']; specialty?: string | null }, actor: User): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
     this.require(actor, 'documents.submit');
+    if (input.id && (await this.repository.getDocument(input.id))) {
+      throw new VesaliusError('CONFLICT', `Answer ${input.id} is already in review; revise that document instead.`, { details: { field: 'articleId' } });
+    }
     return this.repository.createDocument(
-      { id: this.newId(), kind: input.kind ?? 'answer', title: article.title || article.question, specialty: input.specialty ?? null, content: article, citedSources: article.references.map((reference) => reference.sourceId), createdBy: actor.id, at: this.now() },
+      { id: input.id ?? this.newId(), kind: input.kind ?? 'answer', title: article.title || article.question, specialty: input.specialty ?? null, content: article, citedSources: article.references.map((reference) => reference.sourceId), createdBy: actor.id, at: this.now() },
       { at: this.now(), actorId: actor.id, action: 'document.submit' },
     );
   }

@@ -116,7 +116,8 @@ describe('editorial HTTP API', () => {
   });
 
   it('approves through the API; of two simultaneous approvals one wins and the other gets 409 with the current state', async () => {
-    const documentId = (await call('editor', 'POST', '/api/review/documents', { articleId })).json().document.id as string;
+    const fresh = new ArticleService(vesalius, store).ask('How is hyperkalemia treated?', 'physician').id;
+    const documentId = (await call('editor', 'POST', '/api/review/documents', { articleId: fresh })).json().document.id as string;
     const action = (body: unknown) => call('reviewer', 'POST', `/api/review/documents/${documentId}/versions/1/actions`, body);
     expect((await action({ action: 'approve', expectedRevision: 1 })).statusCode).toBe(409);
     const started = await action({ action: 'start_review', expectedRevision: 1 });
@@ -128,6 +129,28 @@ describe('editorial HTTP API', () => {
     expect(loser.json().error).toMatchObject({ code: 'CONFLICT', current: { revision: 3 } });
     const detail = (await call('reviewer', 'GET', `/api/review/documents/${documentId}`)).json();
     expect(detail.audit.map((entry: { action: string }) => entry.action)).toContain('review.start_review');
+  });
+
+  it('shows readers "Reviewed by" on the public article once approved, and keeps the approved text while an edit waits', async () => {
+    const articles = new ArticleService(vesalius, store);
+    const answer = articles.ask('How is alcohol withdrawal syndrome treated?', 'physician');
+    expect((await app.inject(`/api/articles/${answer.id}`)).json()).toMatchObject({ reviewStatus: 'submitted' });
+    expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
+    expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(409);
+    const act = (body: unknown) => call('reviewer', 'POST', `/api/review/documents/${answer.id}/versions/1/actions`, body);
+    await act({ action: 'start_review', expectedRevision: 1 });
+    expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('under_review');
+    await act({ action: 'approve', expectedRevision: 2 });
+    const approved = (await app.inject(`/api/articles/${answer.id}`)).json();
+    expect(approved).toMatchObject({ reviewStatus: 'approved', reviewedBy: { name: 'Dr reviewer', credentials: 'MD' }, needsRereview: false });
+    const edited = { ...approved, bottomLine: { text: 'An edited bottom line.', citations: [1] } };
+    expect((await call('editor', 'POST', `/api/review/documents/${answer.id}/revisions`, { expectedCurrent: 1, article: edited })).statusCode).toBe(201);
+    const stillApproved = (await app.inject(`/api/articles/${answer.id}`)).json();
+    expect(stillApproved.reviewStatus).toBe('approved');
+    expect(stillApproved.bottomLine.text).toBe(approved.bottomLine.text);
+    const sourceId = encodeURIComponent(approved.references[0].sourceId);
+    expect((await call('editor', 'POST', `/api/review/sources/${sourceId}/changed`)).json().flagged).toBe(1);
+    expect((await app.inject(`/api/articles/${answer.id}`)).json().needsRereview).toBe(true);
   });
 
   it('lets scripts use a bearer API token, with no CSRF token needed', async () => {

@@ -8,7 +8,7 @@ import type { Vesalius } from '../../wiring.js';
 import type { ArticleService } from '../article-service.js';
 import { handleError } from './http-errors.js';
 import { openApiDocument } from './openapi-document.js';
-import { articleRoutes } from './routes/article-routes.js';
+import { articleRoutes, type ReviewOverlay } from './routes/article-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
 import { editorialRoutes, type EditorialDependencies } from './routes/editorial-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -38,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, options.vesalius);
   if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
   askRoutes(app, options.articles, options.vesalius.config.defaultAudience);
-  articleRoutes(app, options.articles);
+  articleRoutes(app, options.articles, options.editorial ? reviewOverlay(options.editorial) : null);
   sourceRoutes(app, options.vesalius);
   const document = openApiDocument(options.version);
   app.get('/api/openapi.json', async () => document);
@@ -61,4 +61,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
   return app;
+}
+
+function reviewOverlay(editorial: EditorialDependencies): ReviewOverlay {
+  return async (id) => {
+    const published = await editorial.review.published(id);
+    if (!published) return null;
+    const { document, version } = published;
+    const approved = document.approvedVersion !== null && version.state === 'approved';
+    const current = approved ? version : await editorial.repository.getVersion(id, document.currentVersion);
+    return {
+      content: approved ? version.content : null,
+      reviewStatus: approved ? 'approved' : current?.state === 'submitted' ? 'submitted' : 'under_review',
+      reviewedBy: approved && version.approval ? { name: version.approval.name, credentials: version.approval.credentials, date: version.approval.at.slice(0, 10) } : null,
+      needsRereview: document.needsRereview,
+    };
+  };
 }

@@ -1,15 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { Audience } from '../../../domain/audience.js';
+import type { Article } from '../../../domain/article.js';
 import type { ArticleService } from '../../article-service.js';
 import { articleToMarkdown, articleToText, referencesToRis } from '../../render-exports.js';
 import { audienceQuerySchema, exportQuerySchema, followUpBodySchema, idParamsSchema, limitQuerySchema, threadParamsSchema } from '../api-schemas.js';
 
-export function articleRoutes(app: FastifyInstance, articles: ArticleService): void {
+/** How a kept answer stands in review, for the public page; null when it was never submitted. */
+export type ReviewOverlay = (id: string) => Promise<{ content: Article | null; reviewStatus: Article['reviewStatus']; reviewedBy: { name: string; credentials: string; date: string } | null; needsRereview: boolean } | null>;
+
+export function articleRoutes(app: FastifyInstance, articles: ArticleService, overlay: ReviewOverlay | null = null): void {
   app.get<{ Querystring: { limit: number } }>('/api/articles', { schema: { querystring: limitQuerySchema } }, async (request) => ({ articles: articles.recent(request.query.limit) }));
 
-  app.get<{ Params: { id: string }; Querystring: { audience?: Audience } }>('/api/articles/:id', { schema: { params: idParamsSchema, querystring: audienceQuerySchema } }, async (request) =>
-    articles.get(request.params.id, request.query.audience),
-  );
+  app.get<{ Params: { id: string }; Querystring: { audience?: Audience } }>('/api/articles/:id', { schema: { params: idParamsSchema, querystring: audienceQuerySchema } }, async (request) => {
+    const article = articles.get(request.params.id, request.query.audience);
+    const review = overlay ? await overlay(article.id) : null;
+    if (!review) return article;
+    // Readers see the approved version (as written for its audience) with who approved it.
+    const approved = review.content && review.content.audience === article.audience ? review.content : null;
+    return { ...article, ...(approved ? { bottomLine: approved.bottomLine, sections: approved.sections, references: approved.references, title: approved.title } : {}), reviewStatus: review.reviewStatus, reviewedBy: review.reviewedBy, needsRereview: review.needsRereview };
+  });
 
   app.post<{ Params: { id: string }; Body: { question: string; audience?: Audience } }>('/api/articles/:id/followups', { schema: { params: idParamsSchema, body: followUpBodySchema } }, async (request, reply) => {
     const article = articles.followUp(request.params.id, request.body.question, request.body.audience);

@@ -111,7 +111,8 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     const article = articles.get(request.body.articleId);
     const { trace: _trace, id: _id, permalink: _permalink, threadId: _thread, parentId: _parent, createdAt: _created, ...content } = article;
     reply.status(201);
-    return review.submit({ ...content, trace: [] }, { specialty: request.body.specialty ?? null }, actor(request));
+    // The document keeps the answer's id, so the public page can show its review.
+    return review.submit({ ...content, trace: [] }, { id: article.id, specialty: request.body.specialty ?? null }, actor(request));
   });
 
   app.get<{ Params: { id: string } }>('/api/review/documents/:id', { schema: { params: documentParams } }, async (request) => {

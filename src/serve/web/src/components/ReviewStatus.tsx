@@ -3,7 +3,7 @@ import type { Article } from '../lib/types';
 import { Link } from './Link';
 
 /** Submitted → Under Review → Approved, with who reviewed it (once approved) and when it was updated. */
-export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated'> }) {
+export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated' | 'needsRereview'> }) {
   const currentIndex = REVIEW_STEPS.findIndex((step) => step.status === article.reviewStatus);
   const approved = article.reviewStatus === 'approved';
   const reviewer = approved ? article.reviewedBy : null;
@@ -21,6 +21,7 @@ export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus
         ))}
       </ol>
       {!approved && <p className="review-pending">{PENDING_REVIEW_NOTICE}</p>}
+      {article.needsRereview && <p className="review-pending" data-testid="needs-rereview">A cited source has changed since this was reviewed: it is being re-reviewed.</p>}
       {reviewer && (
         <p className="review-by">
           Reviewed by {reviewer.name}, {reviewer.credentials} on <time dateTime={reviewer.date}>{reviewer.date}</time>

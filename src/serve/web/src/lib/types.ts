@@ -24,6 +24,8 @@ export interface Article extends Omit<ComposedArticle, 'trace'> {
   parentId: string | null;
   createdAt: string;
   reviewedBy?: Reviewer | null;
+  /** A cited source changed since the last approval. */
+  needsRereview?: boolean;
 }
 
 export interface ArticleSummary {

@@ -162,11 +162,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--port <port>', 'port (0 picks a free one)', (value) => positiveInt(value, '--port', true), 8787)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <path>', 'index file (default: the user data directory)')
+    .option('--database <url>', 'PostgreSQL URL of the editorial store, for several instances (or VESALIUS_DATABASE_URL)')
     .option('--quiet', 'no request logs')
-    .action(async (options: { port: number; host: string; db?: string; quiet?: boolean }) => {
+    .action(async (options: { port: number; host: string; db?: string; database?: string; quiet?: boolean }) => {
       const { startServer } = await import('../http/start-server.js');
       const overrides: Partial<Config> = {};
       if (options.db) overrides.dbPath = options.db;
+      if (options.database) overrides.databaseUrl = options.database;
       const server = await startServer(loadConfig(overrides), { port: options.port, host: options.host, logger: !options.quiet });
       io.out(`Vesalius is running at ${server.url}\n`);
       await server.closed;

@@ -5,6 +5,8 @@ import { ArticlePage } from './pages/ArticlePage';
 import { EditorialPolicyPage } from './pages/EditorialPolicyPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ReviewDocumentPage } from './pages/ReviewDocumentPage';
+import { ReviewQueuePage, ReviewSignInPage } from './pages/ReviewPages';
 import { useLocation } from './lib/router';
 import { isAudience } from './lib/types';
 
@@ -12,6 +14,10 @@ function pageFor(pathname: string, search: URLSearchParams): ReactNode {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/index.html') return <HomePage />;
   if (path === '/editorial-policy') return <EditorialPolicyPage />;
+  if (path === '/review/sign-in') return <ReviewSignInPage />;
+  if (path === '/review') return <ReviewQueuePage />;
+  const reviewing = /^\/review\/d\/([^/]+)$/.exec(path);
+  if (reviewing?.[1]) return <ReviewDocumentPage key={reviewing[1]} id={decodeURIComponent(reviewing[1])} />;
   const match = /^\/a\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     let id: string;

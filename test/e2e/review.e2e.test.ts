@@ -1,0 +1,86 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { main } from '../../src/serve/cli/main.js';
+import { startServer, type RunningServer } from '../../src/serve/http/start-server.js';
+import { KNOWLEDGE, ROOT, scratch } from '../helpers.js';
+
+const SHOTS = join(ROOT, 'test-output', 'screenshots');
+const PASSWORD = 'correct horse battery staple';
+
+/** A reviewer signs in, comments on a statement, approves, and the public page changes to Approved. */
+describe('reviewer pages in headless Chromium', () => {
+  const space = scratch();
+  const db = join(space.dir, 'index.sqlite');
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let articleId = '';
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const io = { out: () => {}, err: () => {}, readStdin: async () => `${PASSWORD}\n` };
+    expect(await main(['users', 'add', 'ada', '--role', 'reviewer', '--name', 'Dr Ada Lovelace', '--credentials', 'MD, FCCP', '--password-stdin', '--db', db], io)).toBe(0);
+    expect(await main(['users', 'add', 'ed', '--role', 'editor', '--name', 'Ed', '--password-stdin', '--db', db], io)).toBe(0);
+    server = await startServer(loadConfig({ dbPath: db, knowledgeDir: KNOWLEDGE }, {}), { port: 0, host: '127.0.0.1', logger: false });
+    const asked = (await (await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'How is gout treated?' }) })).json()) as { id: string };
+    articleId = asked.id;
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ed', password: PASSWORD }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const submitted = await fetch(`${server.url}/api/review/documents`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ articleId, specialty: 'rheumatology' }) });
+    expect(submitted.status).toBe(201);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    space.cleanup();
+  });
+
+  it('shows the pending banner to readers before review', async () => {
+    await page.goto(`${server.url}/a/${articleId}`);
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toMatch(/pending human review/);
+  });
+
+  it('refuses a wrong password with a generic message', async () => {
+    await page.goto(`${server.url}/review/sign-in`);
+    await page.getByTestId('signin-username').fill('ada');
+    await page.getByTestId('signin-password').fill('wrong password entirely');
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Invalid username or password/);
+  });
+
+  it('signs in, opens the queue item, comments on a statement and approves', async () => {
+    await page.getByTestId('signin-password').fill(PASSWORD);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForURL(/\/review$/);
+    await expect.poll(() => page.getByTestId('queue-item').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'review-queue.png') });
+    await page.getByTestId('queue-item').getByRole('link').click();
+    await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/Version 1 · submitted/);
+    await page.getByTestId('comment-open').first().click();
+    await page.getByTestId('comment-text').fill('Dose matches ACR 2020; fine.');
+    await page.getByTestId('comment-save').click();
+    await expect.poll(() => page.getByTestId('review-comment').first().textContent()).toMatch(/ACR 2020/);
+    await page.getByTestId('review-approve').click();
+    await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/approved/);
+    expect(await page.getByTestId('audit-log').textContent()).toMatch(/review\.approve/);
+    await page.screenshot({ path: join(SHOTS, 'review-document.png'), fullPage: true });
+  });
+
+  it('changes the public page to Approved, with who reviewed it, and drops the pending banner', async () => {
+    await page.goto(`${server.url}/a/${articleId}`);
+    const status = page.getByTestId('review-status');
+    await expect.poll(() => status.textContent()).toMatch(/Reviewed by Dr Ada Lovelace, MD, FCCP on \d{4}-\d{2}-\d{2}/);
+    expect(await status.textContent()).not.toMatch(/pending human review/);
+    expect(await status.locator('[aria-current="step"]').textContent()).toMatch(/Approved/);
+    await page.screenshot({ path: join(SHOTS, 'article-approved.png') });
+  });
+});

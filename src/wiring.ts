@@ -76,8 +76,12 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
   };
 }
 
-/** Generated articles and threads, in a SQLite file beside the index. */
-export function createArticleStore(config: Config): ArticleStore {
+/** Generated articles and threads: in PostgreSQL when a database URL is configured (shared by instances), else SQLite beside the index. */
+export async function openArticleStore(config: Config): Promise<ArticleStore> {
+  if (config.databaseUrl) {
+    const { PostgresArticleStore } = await import('./storage/postgres/postgres-article-store.js');
+    return PostgresArticleStore.open(config.databaseUrl);
+  }
   return new SqliteArticleStore(config.storePath);
 }
 

@@ -20,44 +20,44 @@ export class ArticleService {
     private readonly newId: () => string = () => randomBytes(9).toString('base64url'),
   ) {}
 
-  ask(question: string, audience: Audience): PublishedArticle {
+  async ask(question: string, audience: Audience): Promise<PublishedArticle> {
     const article = this.vesalius.ask(question, audience);
     const id = this.newId();
     return this.keep({ id, threadId: id, parentId: null, createdAt: this.clock().toISOString(), article, context: null });
   }
 
-  followUp(parentId: string, question: string, audience?: Audience): PublishedArticle {
-    const parent = this.require(parentId);
+  async followUp(parentId: string, question: string, audience?: Audience): Promise<PublishedArticle> {
+    const parent = await this.require(parentId);
     const context = this.contextOf(parent.article);
     const article = this.vesalius.ask(question, audience ?? parent.article.audience, context);
     return this.keep({ id: this.newId(), threadId: parent.threadId, parentId, createdAt: this.clock().toISOString(), article, context });
   }
 
   /** The stored article, re-rendered for another audience when asked (composition is deterministic). */
-  get(id: string, audience?: Audience): PublishedArticle {
-    const record = this.require(id);
+  async get(id: string, audience?: Audience): Promise<PublishedArticle> {
+    const record = await this.require(id);
     if (!audience || audience === record.article.audience) return publish(record);
     const article = this.vesalius.ask(record.article.question, audience, record.context);
     return publish({ ...record, article });
   }
 
-  thread(threadId: string): PublishedArticle[] {
-    const records = this.store.thread(threadId);
+  async thread(threadId: string): Promise<PublishedArticle[]> {
+    const records = await this.store.thread(threadId);
     if (records.length === 0) throw new VesaliusError('NOT_FOUND', `No thread ${threadId}.`, { details: { field: 'threadId' } });
     return records.map(publish);
   }
 
-  recent(limit: number): Array<ArticleSummary & { permalink: string }> {
-    return this.store.recent(limit).map((summary) => ({ ...summary, permalink: `/a/${summary.id}` }));
+  async recent(limit: number): Promise<Array<ArticleSummary & { permalink: string }>> {
+    return (await this.store.recent(limit)).map((summary) => ({ ...summary, permalink: `/a/${summary.id}` }));
   }
 
-  private keep(record: StoredArticle): PublishedArticle {
-    this.store.save(record);
+  private async keep(record: StoredArticle): Promise<PublishedArticle> {
+    await this.store.save(record);
     return publish(record);
   }
 
-  private require(id: string): StoredArticle {
-    const record = this.store.get(id);
+  private async require(id: string): Promise<StoredArticle> {
+    const record = await this.store.get(id);
     if (!record) throw new VesaliusError('NOT_FOUND', `No article ${id}: it may have been asked on another server. Ask the question again.`, { details: { field: 'id' } });
     return record;
   }

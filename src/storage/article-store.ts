@@ -21,12 +21,12 @@ export interface ArticleSummary {
   createdAt: string;
 }
 
-/** Storage of generated articles and their threads. */
+/** Storage of generated articles and their threads (SQLite per instance, or PostgreSQL shared by several). */
 export interface ArticleStore {
-  save(record: StoredArticle): void;
-  get(id: string): StoredArticle | undefined;
-  thread(threadId: string): StoredArticle[];
+  save(record: StoredArticle): Promise<void>;
+  get(id: string): Promise<StoredArticle | undefined>;
+  thread(threadId: string): Promise<StoredArticle[]>;
   /** The newest questions that started a thread (follow-ups are read in their thread). */
-  recent(limit: number): ArticleSummary[];
-  close(): void;
+  recent(limit: number): Promise<ArticleSummary[]>;
+  close(): Promise<void>;
 }

@@ -33,13 +33,13 @@ describe('vesalius users and review commands (embedded store)', () => {
     expect(asked.status).toBe('answered');
     // Answers asked through the CLI are not stored; store one the way the web app does.
     const { ArticleService } = await import('../../src/serve/article-service.js');
-    const { createArticleStore, createVesalius } = await import('../../src/wiring.js');
+    const { openArticleStore, createVesalius } = await import('../../src/wiring.js');
     const { loadConfig } = await import('../../src/config/load-config.js');
     const config = loadConfig({ dbPath: db }, {});
     const vesalius = createVesalius(config);
-    const store = createArticleStore(config);
-    const kept = new ArticleService(vesalius, store).ask('How is gout treated?', 'physician');
-    store.close();
+    const store = await openArticleStore(config);
+    const kept = await new ArticleService(vesalius, store).ask('How is gout treated?', 'physician');
+    await store.close();
     vesalius.close();
 
     const submitted = await run(['review', 'submit', kept.id, '--as', 'ed', '--specialty', 'rheumatology', '--db', db]);

@@ -24,7 +24,7 @@ describe('HTTP API (in process)', () => {
   });
   afterAll(async () => {
     await app.close();
-    store.close();
+    await store.close();
     vesalius.close();
     space.cleanup();
   });

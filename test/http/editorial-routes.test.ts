@@ -44,7 +44,7 @@ describe('editorial HTTP API', () => {
     const review = new ReviewService(repository);
     for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) await review.addUser({ username: role, displayName: `Dr ${role}`, credentials: 'MD', role, password: PASSWORD }, null);
     const articles = new ArticleService(vesalius, store);
-    articleId = articles.ask('How is gout treated?', 'physician').id;
+    articleId = (await articles.ask('How is gout treated?', 'physician')).id;
     app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test', editorial: { review, auth: new AuthService(repository), repository, secureCookies: false } });
     for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) {
       const response = await login(role);
@@ -55,7 +55,7 @@ describe('editorial HTTP API', () => {
   afterAll(async () => {
     await app.close();
     await repository.close();
-    store.close();
+    await store.close();
     vesalius.close();
     space.cleanup();
   });
@@ -116,7 +116,7 @@ describe('editorial HTTP API', () => {
   });
 
   it('approves through the API; of two simultaneous approvals one wins and the other gets 409 with the current state', async () => {
-    const fresh = new ArticleService(vesalius, store).ask('How is hyperkalemia treated?', 'physician').id;
+    const fresh = (await new ArticleService(vesalius, store).ask('How is hyperkalemia treated?', 'physician')).id;
     const documentId = (await call('editor', 'POST', '/api/review/documents', { articleId: fresh })).json().document.id as string;
     const action = (body: unknown) => call('reviewer', 'POST', `/api/review/documents/${documentId}/versions/1/actions`, body);
     expect((await action({ action: 'approve', expectedRevision: 1 })).statusCode).toBe(409);
@@ -133,7 +133,7 @@ describe('editorial HTTP API', () => {
 
   it('shows readers "Reviewed by" on the public article once approved, and keeps the approved text while an edit waits', async () => {
     const articles = new ArticleService(vesalius, store);
-    const answer = articles.ask('How is alcohol withdrawal syndrome treated?', 'physician');
+    const answer = await articles.ask('How is alcohol withdrawal syndrome treated?', 'physician');
     expect((await app.inject(`/api/articles/${answer.id}`)).json()).toMatchObject({ reviewStatus: 'submitted' });
     expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
     expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(409);

@@ -68,5 +68,12 @@ describe('two serve processes sharing one PostgreSQL', () => {
     expect((await reviewerOnB(`/api/review/documents/${asked.id}/versions/1/actions`, { action: 'approve', expectedRevision: 2 })).status).toBe(200);
     const onA = (await (await fetch(`${a.url}/api/articles/${asked.id}`)).json()) as { reviewStatus: string; reviewedBy: { name: string } };
     expect(onA).toMatchObject({ reviewStatus: 'approved', reviewedBy: { name: 'Dr Ada' } });
+    // Answers are shared too: the permalink asked on A opens on B, and B's follow-up joins A's thread.
+    const onB = await fetch(`${b.url}/api/articles/${asked.id}`);
+    expect(onB.status).toBe(200);
+    const followUp = (await (await fetch(`${b.url}/api/articles/${asked.id}/followups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'And the dose?' }) })).json()) as { threadId: string };
+    expect(followUp.threadId).toBe(asked.id);
+    const thread = (await (await fetch(`${a.url}/api/threads/${asked.id}`)).json()) as { articles: unknown[] };
+    expect(thread.articles).toHaveLength(2);
   });
 });

@@ -6,6 +6,8 @@ import { PostgresEditorialRepository } from '../../src/storage/postgres/postgres
 import { EDITORIAL_MIGRATIONS_POSTGRES } from '../../src/storage/postgres/postgres-migrations.js';
 import { describeEditorialRepository, sampleArticle } from './editorial-repository.contract.js';
 import { startPostgres } from './postgres-harness.js';
+import { describeArticleStore } from './article-store.contract.js';
+import { PostgresArticleStore } from '../../src/storage/postgres/postgres-article-store.js';
 
 // One server for the whole file: started by the first user (the contract suite's factory),
 // stopped after every suite of the file has run, since the suites below need it too.
@@ -182,4 +184,9 @@ describe('vesalius CLI on PostgreSQL', () => {
       await server.stop();
     }
   });
+});
+
+describeArticleStore('PostgreSQL', async () => {
+  const server = await startPostgres();
+  return { store: await PostgresArticleStore.open(server.url), cleanup: () => server.stop() };
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { SqliteEditorialRepository } from '../../src/storage/sqlite/sqlite-editorial-repository.js';
 import { scratch } from '../helpers.js';
 import { describeEditorialRepository } from './editorial-repository.contract.js';
+import { describeArticleStore } from './article-store.contract.js';
+import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 
 describeEditorialRepository('SQLite', async () => {
   const space = scratch();
@@ -23,4 +25,9 @@ describe('SQLite editorial store', () => {
     db.close();
     space.cleanup();
   });
+});
+
+describeArticleStore('SQLite', async () => {
+  const space = scratch();
+  return { store: new SqliteArticleStore(join(space.dir, 'store.sqlite')), cleanup: async () => space.cleanup() };
 });

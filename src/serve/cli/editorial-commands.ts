@@ -6,7 +6,7 @@ import { VesaliusError } from '../../domain/errors.js';
 import { VERSION_STATES, type VersionState } from '../../domain/review-workflow.js';
 import { ReviewService } from '../../editorial/review-service.js';
 import type { EditorialRepository } from '../../storage/editorial-repository.js';
-import { backupEmbeddedStores, createArticleStore, openEditorialRepository, restoreEmbeddedStores } from '../../wiring.js';
+import { backupEmbeddedStores, openArticleStore, openEditorialRepository, restoreEmbeddedStores } from '../../wiring.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -124,14 +124,14 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
   storeOptions(review.command('submit').description('Submit a stored answer (by its article id) for review.').argument('<articleId>').requiredOption('--as <username>', 'who submits').option('--specialty <specialty>')).action(
     async (articleId: string, options: StoreOptions & { as: string; specialty?: string }) => {
       await withService(options, async (service, repository, config) => {
-        const store = createArticleStore(config);
+        const store = await openArticleStore(config);
         try {
-          const stored = store.get(articleId);
+          const stored = await store.get(articleId);
           if (!stored) throw new VesaliusError('NOT_FOUND', `No stored answer ${articleId}.`);
           const { document } = await service.submit(stored.article, { specialty: options.specialty ?? null }, await actor(repository, options.as));
           io.out(`Submitted as document ${document.id} (version 1, submitted).\n`);
         } finally {
-          store.close();
+          await store.close();
         }
       });
     },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
 import { AuthService } from '../../editorial/auth-service.js';
 import { ReviewService } from '../../editorial/review-service.js';
-import { createArticleStore, createVesalius, openEditorialRepository } from '../../wiring.js';
+import { createVesalius, openArticleStore, openEditorialRepository } from '../../wiring.js';
 import { ArticleService } from '../article-service.js';
 import { buildApp } from './build-app.js';
 
@@ -17,7 +17,7 @@ export interface RunningServer {
 /** Starts the API and web app on the embedded default; shuts down cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: Config, options: { port: number; host: string; logger: boolean }): Promise<RunningServer> {
   const vesalius = createVesalius(config);
-  const store = createArticleStore(config);
+  const store = await openArticleStore(config);
   const editorialStore = await openEditorialRepository(config);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const editorial = { review: new ReviewService(editorialStore), auth: new AuthService(editorialStore), repository: editorialStore, secureCookies: false };
@@ -28,7 +28,7 @@ export async function startServer(config: Config, options: { port: number; host:
   const close = async () => {
     await app.close();
     await editorialStore.close();
-    store.close();
+    await store.close();
     vesalius.close();
     resolveClosed();
   };

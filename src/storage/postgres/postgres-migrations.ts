@@ -93,6 +93,20 @@ export const EDITORIAL_MIGRATIONS_POSTGRES = [
    $$;
    CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();`,
+  // Generated answers and their threads, shared by every app instance.
+  `CREATE TABLE answers (
+     id TEXT PRIMARY KEY,
+     thread_id TEXT NOT NULL,
+     parent_id TEXT,
+     created_at TEXT NOT NULL,
+     question TEXT NOT NULL,
+     title TEXT NOT NULL,
+     status TEXT NOT NULL,
+     article JSONB NOT NULL,
+     context JSONB
+   );
+   CREATE INDEX answers_thread ON answers (thread_id, created_at COLLATE "C");
+   CREATE INDEX answers_recent ON answers (created_at COLLATE "C") WHERE parent_id IS NULL;`,
 ];
 
 /** Key of the advisory lock that serialises migrations across every process sharing the database. */

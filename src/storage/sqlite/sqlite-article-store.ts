@@ -58,25 +58,25 @@ export class SqliteArticleStore implements ArticleStore {
     };
   }
 
-  save(record: StoredArticle): void {
+  async save(record: StoredArticle): Promise<void> {
     const { article } = record;
     this.statements.insert.run(record.id, record.threadId, record.parentId, record.createdAt, article.question, article.title, article.status, JSON.stringify(article), record.context ? JSON.stringify(record.context) : null);
   }
 
-  get(id: string): StoredArticle | undefined {
+  async get(id: string): Promise<StoredArticle | undefined> {
     const row = this.statements.get.get(id) as Row | undefined;
     return row ? toRecord(row) : undefined;
   }
 
-  thread(threadId: string): StoredArticle[] {
+  async thread(threadId: string): Promise<StoredArticle[]> {
     return (this.statements.thread.all(threadId) as Row[]).map(toRecord);
   }
 
-  recent(limit: number): ArticleSummary[] {
+  async recent(limit: number): Promise<ArticleSummary[]> {
     return this.statements.recent.all(limit) as ArticleSummary[];
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -9,10 +9,10 @@ import { audienceQuerySchema, exportQuerySchema, followUpBodySchema, idParamsSch
 export type ReviewOverlay = (id: string) => Promise<{ content: Article | null; reviewStatus: Article['reviewStatus']; reviewedBy: { name: string; credentials: string; date: string } | null; needsRereview: boolean } | null>;
 
 export function articleRoutes(app: FastifyInstance, articles: ArticleService, overlay: ReviewOverlay | null = null): void {
-  app.get<{ Querystring: { limit: number } }>('/api/articles', { schema: { querystring: limitQuerySchema } }, async (request) => ({ articles: articles.recent(request.query.limit) }));
+  app.get<{ Querystring: { limit: number } }>('/api/articles', { schema: { querystring: limitQuerySchema } }, async (request) => ({ articles: await articles.recent(request.query.limit) }));
 
   app.get<{ Params: { id: string }; Querystring: { audience?: Audience } }>('/api/articles/:id', { schema: { params: idParamsSchema, querystring: audienceQuerySchema } }, async (request) => {
-    const article = articles.get(request.params.id, request.query.audience);
+    const article = await articles.get(request.params.id, request.query.audience);
     const review = overlay ? await overlay(article.id) : null;
     if (!review) return article;
     // Readers see the approved version (as written for its audience) with who approved it.
@@ -21,18 +21,18 @@ export function articleRoutes(app: FastifyInstance, articles: ArticleService, ov
   });
 
   app.post<{ Params: { id: string }; Body: { question: string; audience?: Audience } }>('/api/articles/:id/followups', { schema: { params: idParamsSchema, body: followUpBodySchema } }, async (request, reply) => {
-    const article = articles.followUp(request.params.id, request.body.question, request.body.audience);
+    const article = await articles.followUp(request.params.id, request.body.question, request.body.audience);
     reply.status(201).header('location', `/api/articles/${article.id}`);
     return article;
   });
 
   app.get<{ Params: { threadId: string } }>('/api/threads/:threadId', { schema: { params: threadParamsSchema } }, async (request) => ({
     threadId: request.params.threadId,
-    articles: articles.thread(request.params.threadId),
+    articles: await articles.thread(request.params.threadId),
   }));
 
   app.get<{ Params: { id: string }; Querystring: { format: 'markdown' | 'text' | 'ris'; audience?: Audience } }>('/api/articles/:id/export', { schema: { params: idParamsSchema, querystring: exportQuerySchema } }, async (request, reply) => {
-    const article = articles.get(request.params.id, request.query.audience);
+    const article = await articles.get(request.params.id, request.query.audience);
     const { format } = request.query;
     const [type, extension, body] =
       format === 'ris' ? ['application/x-research-info-systems', 'ris', referencesToRis(article)] : format === 'text' ? ['text/plain', 'txt', articleToText(article)] : ['text/markdown', 'md', articleToMarkdown(article)];

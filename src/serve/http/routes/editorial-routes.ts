@@ -108,7 +108,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
   }));
 
   app.post<{ Body: { articleId: string; specialty?: string } }>('/api/review/documents', { schema: { body: { type: 'object', required: ['articleId'], additionalProperties: false, properties: { articleId: str(), specialty: str(60) } } } }, async (request, reply) => {
-    const article = articles.get(request.body.articleId);
+    const article = await articles.get(request.body.articleId);
     const { trace: _trace, id: _id, permalink: _permalink, threadId: _thread, parentId: _parent, createdAt: _created, ...content } = article;
     reply.status(201);
     // The document keeps the answer's id, so the public page can show its review.

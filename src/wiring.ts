@@ -1,4 +1,5 @@
 import { answerQuestion } from './answer-question.js';
+import { topicAsArticle } from './compose/topic-as-article.js';
 import type { Config } from './config/load-config.js';
 import type { Article } from './domain/article.js';
 import type { Audience } from './domain/audience.js';
@@ -29,6 +30,8 @@ export interface SearchResult {
 }
 
 export interface Vesalius {
+  /** Every knowledge-base topic as a reviewable article (statements with their citations). */
+  topicArticles(): Article[];
   readonly config: Config;
   readonly index: SearchIndex;
   readonly knowledgeBase: SyncResult;
@@ -72,6 +75,11 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
       names = undefined;
       return summary;
     },
+    topicArticles: () =>
+      index.listTopics().map((topic) => {
+        const statements = index.passagesOfSource(`kb:${topic.id}`);
+        return topicAsArticle(topic, statements, retriever.sources(statements.flatMap((statement) => statement.citations)));
+      }),
     close: () => index.close(),
   };
 }

@@ -56,4 +56,14 @@ describe('vesalius users and review commands (embedded store)', () => {
     const notReviewer = await run(['review', 'approve', documentId, '--as', 'nobody', '--db', db]);
     expect(notReviewer.err).toMatch(/No user nobody/);
   });
+
+  it('submits every knowledge-base topic for review once', async () => {
+    const first = await run(['review', 'import-topics', '--as', 'ed', '--db', db]);
+    const count = Number(/Submitted (\d+) knowledge-base topics/.exec(first.out)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(120);
+    expect((await run(['review', 'import-topics', '--as', 'ed', '--db', db])).out).toMatch(/Submitted 0 knowledge-base topics/);
+    const queue = JSON.parse((await run(['review', 'list', '--json', '--specialty', 'pulmonology', '--db', db])).out) as Array<{ id: string; kind: string }>;
+    expect(queue.map((item) => item.id)).toContain('topic:nsip');
+    expect(queue.every((item) => item.kind === 'topic')).toBe(true);
+  });
 });

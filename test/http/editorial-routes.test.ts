@@ -153,6 +153,24 @@ describe('editorial HTTP API', () => {
     expect((await app.inject(`/api/articles/${answer.id}`)).json().needsRereview).toBe(true);
   });
 
+  it('treats answers built only from approved knowledge-base topics as approved', async () => {
+    const answer = await new ArticleService(vesalius, store).ask('What is the treatment of migraine?', 'physician');
+    expect(answer.topics).toEqual(['migraine']);
+    expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('submitted');
+    const topic = vesalius.topicArticles().find((article) => article.topics[0] === 'migraine');
+    expect(topic?.sections.length).toBeGreaterThan(3);
+    expect(topic?.references.length).toBeGreaterThan(2);
+    const service = new ReviewService(repository);
+    const editor = (await repository.listUsers()).find((user) => user.role === 'editor')!;
+    const reviewer = (await repository.listUsers()).find((user) => user.role === 'reviewer')!;
+    await service.submit(topic!, { id: 'topic:migraine', kind: 'topic', specialty: 'neurology' }, editor);
+    expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('submitted');
+    const started = await service.act('topic:migraine', 1, 1, 'start_review', reviewer);
+    expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('under_review');
+    await service.act('topic:migraine', 1, started.revision, 'approve', reviewer);
+    expect((await app.inject(`/api/articles/${answer.id}`)).json()).toMatchObject({ reviewStatus: 'approved', reviewedBy: { name: 'Dr reviewer' } });
+  });
+
   it('lets scripts use a bearer API token, with no CSRF token needed', async () => {
     const created = await call('reviewer', 'POST', '/api/auth/tokens', { name: 'nightly' });
     const token = created.json().token as string;

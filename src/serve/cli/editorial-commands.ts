@@ -6,7 +6,7 @@ import { VesaliusError } from '../../domain/errors.js';
 import { VERSION_STATES, type VersionState } from '../../domain/review-workflow.js';
 import { ReviewService } from '../../editorial/review-service.js';
 import type { EditorialRepository } from '../../storage/editorial-repository.js';
-import { backupEmbeddedStores, openArticleStore, openEditorialRepository, restoreEmbeddedStores } from '../../wiring.js';
+import { backupEmbeddedStores, createVesalius, openArticleStore, openEditorialRepository, restoreEmbeddedStores } from '../../wiring.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -132,6 +132,28 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
           io.out(`Submitted as document ${document.id} (version 1, submitted).\n`);
         } finally {
           await store.close();
+        }
+      });
+    },
+  );
+
+  storeOptions(review.command('import-topics').description('Submit every knowledge-base topic not yet in review as a document (id topic:<topic id>).').requiredOption('--as <username>', 'who submits')).action(
+    async (options: StoreOptions & { as: string }) => {
+      await withService(options, async (service, repository, config) => {
+        const vesalius = createVesalius(config);
+        try {
+          const submitter = await actor(repository, options.as);
+          let added = 0;
+          for (const article of vesalius.topicArticles()) {
+            const id = `topic:${article.topics[0]}`;
+            if (await repository.getDocument(id)) continue;
+            const [topic] = vesalius.index.getTopics(article.topics);
+            await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
+            added += 1;
+          }
+          io.out(`Submitted ${added} knowledge-base topics for review.\n`);
+        } finally {
+          vesalius.close();
         }
       });
     },

@@ -64,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 function reviewOverlay(editorial: EditorialDependencies): ReviewOverlay {
-  return async (id) => {
+  const standing = async (id: string) => {
     const published = await editorial.review.published(id);
     if (!published) return null;
     const { document, version } = published;
@@ -72,9 +72,26 @@ function reviewOverlay(editorial: EditorialDependencies): ReviewOverlay {
     const current = approved ? version : await editorial.repository.getVersion(id, document.currentVersion);
     return {
       content: approved ? version.content : null,
-      reviewStatus: approved ? 'approved' : current?.state === 'submitted' ? 'submitted' : 'under_review',
+      reviewStatus: (approved ? 'approved' : current?.state === 'submitted' ? 'submitted' : 'under_review') as 'approved' | 'submitted' | 'under_review',
       reviewedBy: approved && version.approval ? { name: version.approval.name, credentials: version.approval.credentials, date: version.approval.at.slice(0, 10) } : null,
       needsRereview: document.needsRereview,
+    };
+  };
+  return async (article) => {
+    // An answer reviewed on its own shows its own review.
+    const own = await standing(article.id);
+    if (own) return own;
+    // Otherwise it is as reviewed as the knowledge-base topics it was built from.
+    if (article.topics.length === 0) return null;
+    const topics = await Promise.all(article.topics.map((topic) => standing(`topic:${topic}`)));
+    if (topics.some((topic) => topic === null)) return null;
+    const known = topics.filter((topic): topic is NonNullable<typeof topic> => topic !== null);
+    const allApproved = known.every((topic) => topic.reviewStatus === 'approved');
+    return {
+      content: null,
+      reviewStatus: allApproved ? 'approved' : known.some((topic) => topic.reviewStatus === 'under_review') ? 'under_review' : 'submitted',
+      reviewedBy: allApproved ? known[0]?.reviewedBy ?? null : null,
+      needsRereview: known.some((topic) => topic.needsRereview),
     };
   };
 }

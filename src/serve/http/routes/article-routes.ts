@@ -6,14 +6,14 @@ import { articleToMarkdown, articleToText, referencesToRis } from '../../render-
 import { audienceQuerySchema, exportQuerySchema, followUpBodySchema, idParamsSchema, limitQuerySchema, threadParamsSchema } from '../api-schemas.js';
 
 /** How a kept answer stands in review, for the public page; null when it was never submitted. */
-export type ReviewOverlay = (id: string) => Promise<{ content: Article | null; reviewStatus: Article['reviewStatus']; reviewedBy: { name: string; credentials: string; date: string } | null; needsRereview: boolean } | null>;
+export type ReviewOverlay = (article: { id: string; topics: string[] }) => Promise<{ content: Article | null; reviewStatus: Article['reviewStatus']; reviewedBy: { name: string; credentials: string; date: string } | null; needsRereview: boolean } | null>;
 
 export function articleRoutes(app: FastifyInstance, articles: ArticleService, overlay: ReviewOverlay | null = null): void {
   app.get<{ Querystring: { limit: number } }>('/api/articles', { schema: { querystring: limitQuerySchema } }, async (request) => ({ articles: await articles.recent(request.query.limit) }));
 
   app.get<{ Params: { id: string }; Querystring: { audience?: Audience } }>('/api/articles/:id', { schema: { params: idParamsSchema, querystring: audienceQuerySchema } }, async (request) => {
     const article = await articles.get(request.params.id, request.query.audience);
-    const review = overlay ? await overlay(article.id) : null;
+    const review = overlay ? await overlay(article) : null;
     if (!review) return article;
     // Readers see the approved version (as written for its audience) with who approved it.
     const approved = review.content && review.content.audience === article.audience ? review.content : null;

@@ -1,0 +1,47 @@
+import type { Article, Reference, Section } from '../domain/article.js';
+import { evidenceLevelOf } from '../domain/evidence-level.js';
+import type { Passage } from '../domain/passage.js';
+import type { Source } from '../domain/source.js';
+import type { Topic } from '../domain/topic.js';
+import { disclaimerFor } from './disclaimer.js';
+import { HEADING_FOR_SECTION } from './section-plan.js';
+
+/**
+ * A whole knowledge-base topic as an article, every statement with its citations: the
+ * document a reviewer checks when the topic itself goes through review.
+ */
+export function topicAsArticle(topic: Topic, statements: Passage[], sources: Map<string, Source>): Article {
+  const numbers = new Map<string, number>();
+  const cite = (ids: string[]) => ids.map((id) => numbers.get(id) ?? (numbers.set(id, numbers.size + 1), numbers.size));
+  const bySection = new Map<string, Section>();
+  const summary = statements.filter((statement) => statement.section === 'Summary');
+  const bottomLine = { text: summary.map((statement) => statement.text).join(' '), citations: [...new Set(cite(summary.flatMap((statement) => statement.citations)))] };
+  for (const statement of statements) {
+    if (statement.section === 'Summary') continue;
+    const heading = HEADING_FOR_SECTION[statement.section] ?? statement.section;
+    const section = bySection.get(heading) ?? { heading, bullets: [] };
+    const grade = [statement.grade?.strength, statement.grade?.evidence].filter(Boolean).join('; ');
+    section.bullets.push({ text: statement.text, citations: [...new Set(cite(statement.citations))], evidence: [statement.id], ...(grade ? { grade } : {}) });
+    bySection.set(heading, section);
+  }
+  const references: Reference[] = [...numbers.entries()].map(([id, n]) => {
+    const source = sources.get(id);
+    return { n, sourceId: id, title: source?.title ?? id, authors: source?.authors ?? [], journal: source?.journal ?? null, year: source?.year ?? null, pmid: source?.pmid ?? null, doi: source?.doi ?? null, url: source?.url ?? null, evidenceLevel: evidenceLevelOf(source?.kind ?? 'other'), kind: source?.kind ?? 'other' };
+  });
+  return {
+    question: topic.title,
+    status: 'answered',
+    questionType: 'definition',
+    title: topic.title,
+    alert: null,
+    bottomLine,
+    sections: [...bySection.values()],
+    references,
+    audience: 'physician',
+    reviewStatus: topic.reviewStatus,
+    lastUpdated: topic.updated,
+    disclaimer: disclaimerFor('physician'),
+    topics: [topic.id],
+    trace: [],
+  };
+}

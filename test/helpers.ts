@@ -35,3 +35,21 @@ export async function readAll(reader: (file: string, context: ReaderContext) => 
   for await (const unit of reader(file, { report: (issue) => issues.push(issue) })) units.push(unit);
   return { units, issues };
 }
+
+/** Runs the CLI in process with captured output and a given standard input. */
+export async function runCli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../src/serve/cli/main.js');
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), readStdin: async () => stdin });
+  return { code, out, err };
+}
+
+/** Debian's Chromium, headless, with no background network traffic (the machine has none). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}

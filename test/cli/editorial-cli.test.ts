@@ -1,14 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/serve/cli/main.js';
-import { scratch } from '../helpers.js';
+import { runCli, scratch } from '../helpers.js';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), readStdin: async () => stdin });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('vesalius users and review commands (embedded store)', () => {
   const space = scratch();

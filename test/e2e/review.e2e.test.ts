@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { main } from '../../src/serve/cli/main.js';
 import { startServer, type RunningServer } from '../../src/serve/http/start-server.js';
-import { KNOWLEDGE, ROOT, scratch } from '../helpers.js';
+import { KNOWLEDGE, ROOT, launchChromium, scratch } from '../helpers.js';
 
 const SHOTS = join(ROOT, 'test-output', 'screenshots');
 const PASSWORD = 'correct horse battery staple';
@@ -33,7 +33,7 @@ describe('reviewer pages in headless Chromium', () => {
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const submitted = await fetch(`${server.url}/api/review/documents`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ articleId, specialty: 'rheumatology' }) });
     expect(submitted.status).toBe(201);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   });

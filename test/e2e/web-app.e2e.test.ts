@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startServer, type RunningServer } from '../../src/serve/http/start-server.js';
 import { readingGrade } from '../../src/text/reading-grade.js';
-import { KNOWLEDGE, ROOT, scratch } from '../helpers.js';
+import { KNOWLEDGE, ROOT, launchChromium, scratch } from '../helpers.js';
 
 const SHOTS = join(ROOT, 'test-output', 'screenshots');
 const SEED = 'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?';
@@ -21,10 +21,7 @@ describe('web app in headless Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}), { port: 0, host: '127.0.0.1', logger: false });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The app must never reach outside the machine.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());

@@ -1,16 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/serve/cli/main.js';
 import { SqliteEditorialRepository } from '../../src/storage/sqlite/sqlite-editorial-repository.js';
-import { ROOT, scratch } from '../helpers.js';
+import { ROOT, runCli, scratch } from '../helpers.js';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), readStdin: async () => stdin });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('embedded store durability', () => {
   const space = scratch();

@@ -2,13 +2,13 @@ import pg from 'pg';
 import type { Article } from '../../domain/article.js';
 import type { Approval, AuditEntry, CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../../domain/editorial.js';
 import { VesaliusError } from '../../domain/errors.js';
+import { toUser, type UserRow } from '../user-row.js';
 import type { VersionState } from '../../domain/review-workflow.js';
 import type { ApiToken, AuditInput, EditorialRepository, NewUser, QueueFilter, QueueItem, Session } from '../editorial-repository.js';
 import { applyPostgresMigrations } from './postgres-migrations.js';
 
 const OPEN_STATES: VersionState[] = ['submitted', 'under_review', 'changes_requested'];
 
-interface UserRow { id: string; username: string; display_name: string; credentials: string; role: Role; created_at: string; password_hash: string }
 interface DocumentRow { id: string; kind: EditorialDocument['kind']; title: string; specialty: string | null; created_at: string; current_version: number; approved_version: number | null; needs_rereview: boolean }
 /** jsonb columns arrive parsed. */
 interface VersionRow { document_id: string; number: number; state: VersionState; revision: number; content: Article; cited_sources: string[]; created_by: string | null; created_at: string; updated_at: string; approval: Approval | null }
@@ -346,10 +346,6 @@ function isConnectionError(error: unknown): boolean {
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const failure = error as { code?: unknown; constraint?: unknown } | null;
   return failure?.code === '23505' && failure.constraint === constraint;
-}
-
-function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, displayName: row.display_name, credentials: row.credentials, role: row.role, createdAt: row.created_at };
 }
 
 function toDocument(row: DocumentRow): EditorialDocument {

@@ -4,13 +4,13 @@ import Database from 'better-sqlite3';
 import type { Article } from '../../domain/article.js';
 import type { Approval, AuditEntry, CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../../domain/editorial.js';
 import { VesaliusError } from '../../domain/errors.js';
+import { toUser, type UserRow } from '../user-row.js';
 import type { VersionState } from '../../domain/review-workflow.js';
 import type { ApiToken, AuditInput, EditorialRepository, NewUser, QueueFilter, QueueItem, Session } from '../editorial-repository.js';
 import { EDITORIAL_MIGRATIONS_SQLITE } from './editorial-migrations.js';
 
 const OPEN_STATES: VersionState[] = ['submitted', 'under_review', 'changes_requested'];
 
-interface UserRow { id: string; username: string; display_name: string; credentials: string; role: Role; created_at: string; password_hash: string }
 interface DocumentRow { id: string; kind: EditorialDocument['kind']; title: string; specialty: string | null; created_at: string; current_version: number; approved_version: number | null; needs_rereview: number }
 interface VersionRow { document_id: string; number: number; state: VersionState; revision: number; content: string; cited_sources: string; created_by: string | null; created_at: string; updated_at: string; approval: string | null }
 interface AuditRow { id: number; at: string; actor_id: string | null; action: string; document_id: string | null; version_number: number | null; detail: string }
@@ -231,10 +231,6 @@ export class SqliteEditorialRepository implements EditorialRepository {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, displayName: row.display_name, credentials: row.credentials, role: row.role, createdAt: row.created_at };
 }
 
 function toDocument(row: DocumentRow): EditorialDocument {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Article } from '../domain/article.js';
 import type { CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../domain/editorial.js';
 import { VesaliusError } from '../domain/errors.js';
+import { newId as randomId } from '../domain/new-id.js';
 import { applyReviewAction, type ReviewAction } from '../domain/review-workflow.js';
 import type { EditorialRepository, QueueFilter, QueueItem } from '../storage/editorial-repository.js';
 import { diffVersions, type VersionDiffLine } from './diff-versions.js';
@@ -32,7 +32,7 @@ export class ReviewService {
   constructor(
     private readonly repository: EditorialRepository,
     private readonly clock: () => Date = () => new Date(),
-    private readonly newId: () => string = () => randomBytes(9).toString('base64url'),
+    private readonly newId: () => string = randomId,
   ) {}
 
   private now(): string {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Article } from '../domain/article.js';
 import type { Audience } from '../domain/audience.js';
 import { VesaliusError } from '../domain/errors.js';
+import { newId as randomId } from '../domain/new-id.js';
 import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from '../storage/article-store.js';
 import type { Vesalius } from '../wiring.js';
 
@@ -17,7 +17,7 @@ export class ArticleService {
     private readonly vesalius: Vesalius,
     private readonly store: ArticleStore,
     private readonly clock: () => Date = () => new Date(),
-    private readonly newId: () => string = () => randomBytes(9).toString('base64url'),
+    private readonly newId: () => string = randomId,
   ) {}
 
   async ask(question: string, audience: Audience): Promise<PublishedArticle> {

@@ -24,7 +24,11 @@ const QUESTIONS = [
 
 /** The server in its own process, as users run it, so the load generator does not share its event loop. */
 async function spawnServer(dbPath: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/vesalius.js'), 'serve', '--port', '0', '--quiet', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/vesalius.js'), 'serve', '--port', '0', '--quiet', '--db', dbPath],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -34,7 +38,14 @@ async function spawnServer(dbPath: string): Promise<{ url: string; close: () => 
     });
     child.once('exit', (code) => reject(new Error(`vesalius serve exited with code ${code}`)));
   });
-  return { url, close: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')): Promise<string[]> {
@@ -43,16 +54,34 @@ export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')
   const server = await spawnServer(dbPath);
   const lines: string[] = [];
   try {
-    const created = (await (await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTIONS[0] }) })).json()) as { id: string };
+    const created = (await (
+      await fetch(`${server.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: QUESTIONS[0] }),
+      })
+    ).json()) as { id: string };
 
-    const run = (options: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+    const run = (options: autocannon.Options) =>
+      new Promise<autocannon.Result>((resolve, reject) =>
+        autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
+      );
     const fetchResult = await run({ url: `${server.url}/api/articles/${created.id}`, connections: 16, duration: 8 });
     let next = 0;
     const askResult = await run({
       url: `${server.url}/api/ask`,
       connections: 8,
       duration: 8,
-      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: JSON.stringify({ question: QUESTIONS[next++ % QUESTIONS.length] }) }) }],
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({ question: QUESTIONS[next++ % QUESTIONS.length] }),
+          }),
+        },
+      ],
     });
 
     // The same work in process, for the ratio.
@@ -65,7 +94,13 @@ export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')
     const row = (label: string, result: autocannon.Result, extra: string) =>
       `${label.padEnd(38)} ${`${Math.round(result.requests.average)} req/s`.padStart(14)}  p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · errors ${result.errors + result.non2xx} · ${extra}`;
     lines.push(row('HTTP GET /api/articles/:id', fetchResult, 'target ≥ 1,000 req/s, p99 ≤ 250 ms'));
-    lines.push(row('HTTP POST /api/ask', askResult, `in-process ask ${inProcessAsk.toFixed(1)} ms (≈ ${Math.round(1000 / inProcessAsk)} /s on one core) · target ≥ 100 req/s, p99 ≤ 250 ms`));
+    lines.push(
+      row(
+        'HTTP POST /api/ask',
+        askResult,
+        `in-process ask ${inProcessAsk.toFixed(1)} ms (≈ ${Math.round(1000 / inProcessAsk)} /s on one core) · target ≥ 100 req/s, p99 ≤ 250 ms`,
+      ),
+    );
   } finally {
     await server.close();
   }

@@ -41,9 +41,14 @@ export async function evalRetrieval(set: string): Promise<RetrievalFigures> {
     await ingestPaths(index, [join(shared, spec.corpus)]);
     index.setMeta('eval_corpus', spec.corpus);
   }
-  const queries = readFileSync(join(shared, spec.dev), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DevQuery);
+  const queries = readFileSync(join(shared, spec.dev), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as DevQuery);
   const retriever = new EvidenceRetriever(index);
-  const ours = queries.map((query) => retriever.retrieve(analyzeQuestion(query.query, LEXICON_MATCHER), { limit: 10 }).map((item) => item.passage.id));
+  const ours = queries.map((query) =>
+    retriever.retrieve(analyzeQuestion(query.query, LEXICON_MATCHER), { limit: 10 }).map((item) => item.passage.id),
+  );
   const plain = queries.map((query) => {
     const words = tokenize(query.query).filter((token) => !STOPWORDS.has(token));
     if (words.length === 0) return [];
@@ -77,7 +82,9 @@ if (isMain) {
     const figures = await evalRetrieval(set);
     const f = (value: number) => value.toFixed(3);
     console.log(`${set} (${figures.queries} queries)`);
-    console.log(`  vesalius  R@1 ${f(figures.vesalius.r1)}  R@5 ${f(figures.vesalius.r5)}  MRR@10 ${f(figures.vesalius.mrr10)}`);
+    console.log(
+      `  vesalius  R@1 ${f(figures.vesalius.r1)}  R@5 ${f(figures.vesalius.r5)}  MRR@10 ${f(figures.vesalius.mrr10)}`,
+    );
     console.log(`  bm25      R@1 ${f(figures.bm25.r1)}  R@5 ${f(figures.bm25.r5)}  MRR@10 ${f(figures.bm25.mrr10)}`);
     console.log(`  ratio     MRR@10 x${(figures.vesalius.mrr10 / Math.max(figures.bm25.mrr10, 1e-9)).toFixed(2)}`);
   }

@@ -26,7 +26,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const line = (label: string, value: string, extra = '') => console.log(`${label.padEnd(38)} ${value.padStart(14)}  ${extra}`);
+const line = (label: string, value: string, extra = '') =>
+  console.log(`${label.padEnd(38)} ${value.padStart(14)}  ${extra}`);
 
 function time<T>(run: () => T): [T, number] {
   const started = performance.now();
@@ -42,7 +43,10 @@ const vesalius = createVesalius(loadConfig({ dbPath }, {}));
 const summary = await vesalius.ingest([corpus]);
 const ingestRate = summary.passages / (summary.ms / 1000);
 
-const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((record) => (JSON.parse(record) as { text: string }).text);
+const texts = readFileSync(corpus, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((record) => (JSON.parse(record) as { text: string }).text);
 const plainPath = join(scratchDir(), 'plain.sqlite');
 rmSync(plainPath, { force: true });
 const plain = new Database(plainPath);
@@ -53,8 +57,14 @@ const [, plainIngestMs] = time(() => plain.transaction(() => texts.forEach((text
 const plainIngestRate = texts.length / (plainIngestMs / 1000);
 
 // 2. Latency of ask and search with the corpus loaded, against plain BM25 on the same data.
-const medquadQueries = readFileSync(join(shared, 'dev/medquad-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((record) => (JSON.parse(record) as { query: string }).query);
-const clinicalQueries = readFileSync(join(shared, 'dev/clinical-questions-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((record) => (JSON.parse(record) as { question: string }).question);
+const medquadQueries = readFileSync(join(shared, 'dev/medquad-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((record) => (JSON.parse(record) as { query: string }).query);
+const clinicalQueries = readFileSync(join(shared, 'dev/clinical-questions-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((record) => (JSON.parse(record) as { question: string }).question);
 const questions = [...clinicalQueries, ...medquadQueries.filter((_, index) => index % 2 === 0)];
 for (const question of questions.slice(0, 20)) vesalius.ask(question); // warm caches
 const askTimes = questions.map((question) => time(() => vesalius.ask(question))[1]);
@@ -74,10 +84,24 @@ const bin = join(ROOT, 'bin/vesalius.js');
 const cliQuestion = 'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?';
 execFileSync(process.execPath, [bin, 'ask', '--db', dbPath, cliQuestion], { stdio: 'ignore' });
 const cliTimes: number[] = [];
-for (let run = 0; run < 7; run += 1) cliTimes.push(time(() => execFileSync(process.execPath, [bin, 'ask', '--db', dbPath, cliQuestion], { stdio: 'ignore' }))[1]);
+for (let run = 0; run < 7; run += 1)
+  cliTimes.push(
+    time(() => execFileSync(process.execPath, [bin, 'ask', '--db', dbPath, cliQuestion], { stdio: 'ignore' }))[1],
+  );
 const npxTimes: number[] = [];
-for (let run = 0; run < 3; run += 1) npxTimes.push(time(() => spawnSync('npx', ['--no-install', 'vesalius', 'ask', '--db', dbPath, cliQuestion], { cwd: ROOT, stdio: 'ignore' }))[1]);
-const nodeBare = percentile(Array.from({ length: 5 }, () => time(() => execFileSync(process.execPath, ['-e', '0']))[1]), 50);
+for (let run = 0; run < 3; run += 1)
+  npxTimes.push(
+    time(() =>
+      spawnSync('npx', ['--no-install', 'vesalius', 'ask', '--db', dbPath, cliQuestion], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      }),
+    )[1],
+  );
+const nodeBare = percentile(
+  Array.from({ length: 5 }, () => time(() => execFileSync(process.execPath, ['-e', '0']))[1]),
+  50,
+);
 
 // 4. HTTP on loopback, with the MedQuAD corpus loaded.
 const httpLines = await benchHttp(dbPath);
@@ -86,15 +110,49 @@ const httpLines = await benchHttp(dbPath);
 const medquad = await evalRetrieval('medquad');
 const pubmedqa = await evalRetrieval('pubmedqa');
 
-console.log(`Vesalius benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${questions.length} questions, MedQuAD ${summary.passages} passages + knowledge base)\n`);
-line('ingest MedQuAD', `${Math.round(ingestRate)} p/s`, `plain FTS5 insert ${Math.round(plainIngestRate)} p/s (ratio ${(ingestRate / plainIngestRate).toFixed(2)}) · target ≥ 5,000 p/s`);
-line('ask p50 (in process)', ms(percentile(askTimes, 50)), `plain FTS5 query p50 ${ms(percentile(plainTimes, 50))} (ratio ${(percentile(askTimes, 50) / Math.max(percentile(plainTimes, 50), 0.001)).toFixed(1)}x) · target ≤ 50 ms`);
-line('ask p95 (in process)', ms(percentile(askTimes, 95)), `plain FTS5 query p95 ${ms(percentile(plainTimes, 95))} (ratio ${(percentile(askTimes, 95) / Math.max(percentile(plainTimes, 95), 0.001)).toFixed(1)}x) · target ≤ 150 ms`);
-line('search p50 (in process)', ms(percentile(searchTimes, 50)), `ratio to plain FTS5 ${(percentile(searchTimes, 50) / Math.max(percentile(plainTimes, 50), 0.001)).toFixed(1)}x`);
-line('search p95 (in process)', ms(percentile(searchTimes, 95)), `ratio to plain FTS5 ${(percentile(searchTimes, 95) / Math.max(percentile(plainTimes, 95), 0.001)).toFixed(1)}x`);
-line('CLI cold start: node bin ask p50', ms(percentile(cliTimes, 50)), `bare node start ${ms(nodeBare)} · target ≤ 1,000 ms`);
+console.log(
+  `Vesalius benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${questions.length} questions, MedQuAD ${summary.passages} passages + knowledge base)\n`,
+);
+line(
+  'ingest MedQuAD',
+  `${Math.round(ingestRate)} p/s`,
+  `plain FTS5 insert ${Math.round(plainIngestRate)} p/s (ratio ${(ingestRate / plainIngestRate).toFixed(2)}) · target ≥ 5,000 p/s`,
+);
+line(
+  'ask p50 (in process)',
+  ms(percentile(askTimes, 50)),
+  `plain FTS5 query p50 ${ms(percentile(plainTimes, 50))} (ratio ${(percentile(askTimes, 50) / Math.max(percentile(plainTimes, 50), 0.001)).toFixed(1)}x) · target ≤ 50 ms`,
+);
+line(
+  'ask p95 (in process)',
+  ms(percentile(askTimes, 95)),
+  `plain FTS5 query p95 ${ms(percentile(plainTimes, 95))} (ratio ${(percentile(askTimes, 95) / Math.max(percentile(plainTimes, 95), 0.001)).toFixed(1)}x) · target ≤ 150 ms`,
+);
+line(
+  'search p50 (in process)',
+  ms(percentile(searchTimes, 50)),
+  `ratio to plain FTS5 ${(percentile(searchTimes, 50) / Math.max(percentile(plainTimes, 50), 0.001)).toFixed(1)}x`,
+);
+line(
+  'search p95 (in process)',
+  ms(percentile(searchTimes, 95)),
+  `ratio to plain FTS5 ${(percentile(searchTimes, 95) / Math.max(percentile(plainTimes, 95), 0.001)).toFixed(1)}x`,
+);
+line(
+  'CLI cold start: node bin ask p50',
+  ms(percentile(cliTimes, 50)),
+  `bare node start ${ms(nodeBare)} · target ≤ 1,000 ms`,
+);
 line('CLI cold start: npx vesalius ask p50', ms(percentile(npxTimes, 50)), 'target ≤ 1,000 ms');
 line('peak memory (bench process RSS)', `${Math.round(peakRss)} MB`, '');
-line('MedQuAD MRR@10', medquad.vesalius.mrr10.toFixed(3), `plain BM25 ${medquad.bm25.mrr10.toFixed(3)} (ratio ${(medquad.vesalius.mrr10 / medquad.bm25.mrr10).toFixed(2)}) · target ≥ 0.60`);
-line('PubMedQA MRR@10', pubmedqa.vesalius.mrr10.toFixed(3), `plain BM25 ${pubmedqa.bm25.mrr10.toFixed(3)} (ratio ${(pubmedqa.vesalius.mrr10 / pubmedqa.bm25.mrr10).toFixed(2)}) · floor 0.98`);
+line(
+  'MedQuAD MRR@10',
+  medquad.vesalius.mrr10.toFixed(3),
+  `plain BM25 ${medquad.bm25.mrr10.toFixed(3)} (ratio ${(medquad.vesalius.mrr10 / medquad.bm25.mrr10).toFixed(2)}) · target ≥ 0.60`,
+);
+line(
+  'PubMedQA MRR@10',
+  pubmedqa.vesalius.mrr10.toFixed(3),
+  `plain BM25 ${pubmedqa.bm25.mrr10.toFixed(3)} (ratio ${(pubmedqa.vesalius.mrr10 / pubmedqa.bm25.mrr10).toFixed(2)}) · floor 0.98`,
+);
 for (const httpLine of httpLines) console.log(httpLine);

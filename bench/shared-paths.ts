@@ -7,7 +7,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared beside the repository (or VESALIUS_SHARED_DIR). */
 export function sharedDir(): string {
   const dir = process.env['VESALIUS_SHARED_DIR'] ?? resolve(root, '..', 'shared');
-  if (!existsSync(dir)) throw new Error(`shared data not found at ${dir}: clone the repository beside shared/ or set VESALIUS_SHARED_DIR`);
+  if (!existsSync(dir))
+    throw new Error(`shared data not found at ${dir}: clone the repository beside shared/ or set VESALIUS_SHARED_DIR`);
   return dir;
 }
 

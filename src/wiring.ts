@@ -37,7 +37,10 @@ export interface Vesalius {
   readonly knowledgeBase: SyncResult;
   ask(question: string, audience?: Audience, context?: FollowUpContext | null): Article;
   search(query: string, limit: number): SearchResult[];
-  ingest(paths: string[], options?: { progress?: IngestProgress; onIssue?: (issue: IngestIssue) => void }): Promise<IngestSummary>;
+  ingest(
+    paths: string[],
+    options?: { progress?: IngestProgress; onIssue?: (issue: IngestIssue) => void },
+  ): Promise<IngestSummary>;
   close(): void;
 }
 
@@ -52,13 +55,21 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
   let names: TermMatcher | undefined;
   const getNames = () => (names ??= buildNameMatcher(index.listTopics()));
   const now = options.now ?? (() => new Date());
-  const deps = { index, retriever, lexicon: LEXICON_MATCHER, names: getNames, now, maxQuestionChars: config.maxQuestionChars };
+  const deps = {
+    index,
+    retriever,
+    lexicon: LEXICON_MATCHER,
+    names: getNames,
+    now,
+    maxQuestionChars: config.maxQuestionChars,
+  };
 
   return {
     config,
     index,
     knowledgeBase,
-    ask: (question, audience = config.defaultAudience, context = null) => answerQuestion(deps, { question, audience, context }),
+    ask: (question, audience = config.defaultAudience, context = null) =>
+      answerQuestion(deps, { question, audience, context }),
     search(query, limit) {
       const analysis = analyzeQuestion(query.slice(0, config.maxQuestionChars), LEXICON_MATCHER);
       return retriever.retrieve(analysis, { limit }).map((item) => ({
@@ -78,7 +89,11 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
     topicArticles: () =>
       index.listTopics().map((topic) => {
         const statements = index.passagesOfSource(`kb:${topic.id}`);
-        return topicAsArticle(topic, statements, retriever.sources(statements.flatMap((statement) => statement.citations)));
+        return topicAsArticle(
+          topic,
+          statements,
+          retriever.sources(statements.flatMap((statement) => statement.citations)),
+        );
       }),
     close: () => index.close(),
   };

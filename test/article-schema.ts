@@ -6,7 +6,14 @@ export const articleSchema = z.object({
   status: z.enum(['answered', 'insufficient_evidence', 'out_of_scope', 'emergency']),
   title: z.string(),
   bottomLine: z.object({ text: z.string(), citations: z.array(z.number().int().positive()) }),
-  sections: z.array(z.object({ heading: z.string().min(1), bullets: z.array(z.object({ text: z.string().min(1), citations: z.array(z.number().int().positive()).min(1) })).min(1) })),
+  sections: z.array(
+    z.object({
+      heading: z.string().min(1),
+      bullets: z
+        .array(z.object({ text: z.string().min(1), citations: z.array(z.number().int().positive()).min(1) }))
+        .min(1),
+    }),
+  ),
   references: z.array(
     z.object({
       n: z.number().int().positive(),
@@ -31,7 +38,10 @@ export const articleSchema = z.object({
 export function citationProblems(article: z.infer<typeof articleSchema>): string[] {
   const problems: string[] = [];
   const order: number[] = [];
-  for (const n of [...article.bottomLine.citations, ...article.sections.flatMap((section) => section.bullets.flatMap((bullet) => bullet.citations))]) {
+  for (const n of [
+    ...article.bottomLine.citations,
+    ...article.sections.flatMap((section) => section.bullets.flatMap((bullet) => bullet.citations)),
+  ]) {
     if (!order.includes(n)) order.push(n);
   }
   const numbers = article.references.map((reference) => reference.n);

@@ -25,11 +25,16 @@ export function writeLines(path: string, lines: string[]): string {
 
 /** A Vesalius on a fresh index file with the given knowledge base (the built-in one by default). */
 export function openVesalius(dir: string, knowledgeDir = KNOWLEDGE): Vesalius {
-  return createVesalius(loadConfig({ dbPath: join(dir, 'index.sqlite'), knowledgeDir }, {}), { now: () => new Date('2026-11-24T12:00:00Z') });
+  return createVesalius(loadConfig({ dbPath: join(dir, 'index.sqlite'), knowledgeDir }, {}), {
+    now: () => new Date('2026-11-24T12:00:00Z'),
+  });
 }
 
 /** Runs a reader over a file and collects what it yields and what it reports. */
-export async function readAll(reader: (file: string, context: ReaderContext) => AsyncIterable<IndexUnit>, file: string): Promise<{ units: IndexUnit[]; issues: IngestIssue[] }> {
+export async function readAll(
+  reader: (file: string, context: ReaderContext) => AsyncIterable<IndexUnit>,
+  file: string,
+): Promise<{ units: IndexUnit[]; issues: IngestIssue[] }> {
   const units: IndexUnit[] = [];
   const issues: IngestIssue[] = [];
   for await (const unit of reader(file, { report: (issue) => issues.push(issue) })) units.push(unit);
@@ -41,7 +46,11 @@ export async function runCli(args: string[], stdin = ''): Promise<{ code: number
   const { main } = await import('../src/serve/cli/main.js');
   let out = '';
   let err = '';
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), readStdin: async () => stdin });
+  const code = await main(args, {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    readStdin: async () => stdin,
+  });
   return { code, out, err };
 }
 
@@ -50,6 +59,14 @@ export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }

@@ -20,5 +20,7 @@ export function choosePrimaryTopics(evidence: RankedEvidence[], window = 20): st
   }
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]);
   const best = ranked[0]?.[1] ?? 0;
-  return ranked.filter(([, total], position) => position === 0 || (position < 3 && total >= best * 0.5)).map(([topic]) => topic);
+  return ranked
+    .filter(([, total], position) => position === 0 || (position < 3 && total >= best * 0.5))
+    .map(([topic]) => topic);
 }

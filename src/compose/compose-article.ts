@@ -76,7 +76,9 @@ export function composeArticle(input: ComposeInput): Omit<Article, 'trace' | 'st
     total += 1;
   }
 
-  const extra = [...byHeading.keys()].filter((heading) => !plan.order.includes(heading)).sort((a, b) => canonicalRank(a) - canonicalRank(b));
+  const extra = [...byHeading.keys()]
+    .filter((heading) => !plan.order.includes(heading))
+    .sort((a, b) => canonicalRank(a) - canonicalRank(b));
   const headings = [...plan.order.filter((heading) => byHeading.has(heading)), ...extra];
   const numbering = new Map<string, number>();
   const number = (ids: string[]) =>
@@ -98,14 +100,20 @@ export function composeArticle(input: ComposeInput): Omit<Article, 'trace' | 'st
     bullets: (byHeading.get(heading) ?? [])
       .sort((a, b) => a.order - b.order)
       .map((candidate): Bullet => {
-        const bullet: Bullet = { text: candidate.text, citations: [...new Set(number(candidate.citations))], evidence: candidate.evidence };
+        const bullet: Bullet = {
+          text: candidate.text,
+          citations: [...new Set(number(candidate.citations))],
+          evidence: candidate.evidence,
+        };
         if (candidate.grade) bullet.grade = candidate.grade;
         return bullet;
       }),
   }));
 
   const references: Reference[] = [...numbering.entries()].map(([id, n]) => toReference(n, id, input.sources.get(id)));
-  const usedTopics = new Set([...used].map((candidate) => candidate.topicId).filter((id): id is string => id !== undefined));
+  const usedTopics = new Set(
+    [...used].map((candidate) => candidate.topicId).filter((id): id is string => id !== undefined),
+  );
   const topicList = input.topics.map((entry) => entry.topic).filter((topic) => usedTopics.has(topic.id));
   const usesCorpus = [...used].some((candidate) => candidate.topicId === undefined);
   const statuses: ReviewStatus[] = topicList.map((topic) => topic.reviewStatus);
@@ -164,10 +172,15 @@ function collectCandidates(input: ComposeInput, expand: string[]): Candidate[] {
   if (input.focus && input.focus.length > 0) {
     // A focused follow-up: statements of the thread's topics (and retrieved ones) that address its own subject.
     const focus = input.focus;
-    const addresses = (passage: Passage) => conceptCoverage(focus, new Set(tokenize(`${passage.section} ${passage.text}`).map(stemToken))) >= 0.5;
-    for (const entry of input.topics) for (const passage of entry.statements) if (addresses(passage)) addStatement(passage, 0.5 + (evidenceScore.get(passage.id) ?? 0) * 0.5);
+    const addresses = (passage: Passage) =>
+      conceptCoverage(focus, new Set(tokenize(`${passage.section} ${passage.text}`).map(stemToken))) >= 0.5;
+    for (const entry of input.topics)
+      for (const passage of entry.statements)
+        if (addresses(passage)) addStatement(passage, 0.5 + (evidenceScore.get(passage.id) ?? 0) * 0.5);
     // Statements of other topics must also be about the thread's subject, not only the follow-up's.
-    for (const item of evidence) if (item.passage.sourceId.startsWith('kb:') && addresses(item.passage) && item.textCoverage >= 0.8) addStatement(item.passage, 0.3 + (item.score / topScore) * 0.5);
+    for (const item of evidence)
+      if (item.passage.sourceId.startsWith('kb:') && addresses(item.passage) && item.textCoverage >= 0.8)
+        addStatement(item.passage, 0.3 + (item.score / topScore) * 0.5);
     return candidates;
   }
 
@@ -186,7 +199,10 @@ function collectCandidates(input: ComposeInput, expand: string[]): Candidate[] {
     const relative = item.score / topScore;
     // With no sections to bring in whole (safety questions), statements must name the subject themselves.
     const ofMainTopic = topicRank.has(item.passage.topicId ?? '') && expand.length > 0;
-    if (item.passage.sourceId.startsWith('kb:') && (ofMainTopic ? relative >= 0.5 && item.coverage >= 0.3 : relative >= 0.6 && item.textCoverage >= 0.6)) {
+    if (
+      item.passage.sourceId.startsWith('kb:') &&
+      (ofMainTopic ? relative >= 0.5 && item.coverage >= 0.3 : relative >= 0.6 && item.textCoverage >= 0.6)
+    ) {
       addStatement(item.passage, 0.3 + relative * 0.5);
     }
   }
@@ -238,7 +254,8 @@ function chooseBottomLine(candidates: Candidate[], audience: Audience, type: Que
   const summaries = candidates.filter((candidate) => candidate.isSummary && candidate.order < 1000);
   if (summaries.length > 0) {
     const cue = TYPE_CUES[type];
-    const fit = (candidate: Candidate) => candidate.priority + (cue?.test(candidate.text) ? 0.3 : 0) - candidate.order * 0.001;
+    const fit = (candidate: Candidate) =>
+      candidate.priority + (cue?.test(candidate.text) ? 0.3 : 0) - candidate.order * 0.001;
     const ranked = [...summaries].sort((a, b) => fit(b) - fit(a));
     const chosen = ranked.slice(0, audience === 'patient' ? 1 : 2);
     return chosen.sort((a, b) => a.order - b.order);
@@ -248,9 +265,26 @@ function chooseBottomLine(candidates: Candidate[], audience: Audience, type: Que
 
 /** Where a heading the plan does not name goes: the order a clinician reads a topic in. */
 const CANONICAL_ORDER = [
-  'Key points', 'What you should know', 'Overview', 'Clinical features', 'Red flags', 'Diagnosis and evaluation', 'Causes and risk factors',
-  'Treatment', 'First-line therapy', 'Alternatives', 'Dosing', 'Monitoring', 'Special considerations', 'Safety', 'Pitfalls', 'When to refer',
-  'Prevention', 'Screening', 'Prognosis', 'Complications',
+  'Key points',
+  'What you should know',
+  'Overview',
+  'Clinical features',
+  'Red flags',
+  'Diagnosis and evaluation',
+  'Causes and risk factors',
+  'Treatment',
+  'First-line therapy',
+  'Alternatives',
+  'Dosing',
+  'Monitoring',
+  'Special considerations',
+  'Safety',
+  'Pitfalls',
+  'When to refer',
+  'Prevention',
+  'Screening',
+  'Prognosis',
+  'Complications',
 ];
 
 function canonicalRank(heading: string): number {
@@ -270,7 +304,13 @@ function toReference(n: number, id: string, source: Source | undefined): Referen
     year: source?.year ?? null,
     pmid: source?.pmid ?? null,
     doi: source?.doi ?? null,
-    url: source?.url ?? (source?.pmid ? `https://pubmed.ncbi.nlm.nih.gov/${source.pmid}/` : source?.doi ? `https://doi.org/${source.doi}` : null),
+    url:
+      source?.url ??
+      (source?.pmid
+        ? `https://pubmed.ncbi.nlm.nih.gov/${source.pmid}/`
+        : source?.doi
+          ? `https://doi.org/${source.doi}`
+          : null),
     evidenceLevel: level,
     kind,
   };

@@ -9,5 +9,7 @@ export function disclaimerFor(audience: Audience): string {
 }
 
 export function reviewNotice(status: ReviewStatus): string {
-  return status === 'approved' ? 'Reviewed by the medical advisory board' : 'Educational purpose only · content pending human review';
+  return status === 'approved'
+    ? 'Reviewed by the medical advisory board'
+    : 'Educational purpose only · content pending human review';
 }

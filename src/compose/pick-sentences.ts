@@ -34,7 +34,8 @@ export function pickSentences(text: string, analysis: QuestionAnalysis, limit: n
 function isCleanStatement(sentence: string): boolean {
   if (sentence.length < MIN_CHARS || sentence.length > MAX_CHARS) return false;
   if (sentence.endsWith('?') || sentence.endsWith(':')) return false;
-  if (/^(key points|see also|for more information|these resources|this section|click|references?)\b/i.test(sentence)) return false;
+  if (/^(key points|see also|for more information|these resources|this section|click|references?)\b/i.test(sentence))
+    return false;
   if (/https?:\/\/|www\./i.test(sentence)) return false;
   return /^[A-Z0-9("']/.test(sentence);
 }

@@ -33,8 +33,28 @@ export interface SectionPlan {
 
 const PLANS: Record<QuestionType, Omit<SectionPlan, 'maxPerHeading'>> = {
   treatment: {
-    order: ['Key points', 'Diagnosis and evaluation', 'First-line therapy', 'Alternatives', 'Dosing', 'Monitoring', 'Special considerations', 'Pitfalls', 'When to refer', 'Prognosis'],
-    expand: ['Summary', 'First-line therapy', 'Alternatives', 'Dosing', 'Monitoring', 'Special considerations', 'Pitfalls', 'When to refer'],
+    order: [
+      'Key points',
+      'Diagnosis and evaluation',
+      'First-line therapy',
+      'Alternatives',
+      'Dosing',
+      'Monitoring',
+      'Special considerations',
+      'Pitfalls',
+      'When to refer',
+      'Prognosis',
+    ],
+    expand: [
+      'Summary',
+      'First-line therapy',
+      'Alternatives',
+      'Dosing',
+      'Monitoring',
+      'Special considerations',
+      'Pitfalls',
+      'When to refer',
+    ],
   },
   dosing: {
     order: ['Dosing', 'First-line therapy', 'Alternatives', 'Special considerations', 'Monitoring', 'Pitfalls'],
@@ -73,11 +93,35 @@ const PLANS: Record<QuestionType, Omit<SectionPlan, 'maxPerHeading'>> = {
     expand: ['Symptoms', 'Emergency', 'Diagnosis'],
   },
   definition: {
-    order: ['Key points', 'Overview', 'Causes and risk factors', 'Clinical features', 'Diagnosis and evaluation', 'First-line therapy', 'Prognosis'],
-    expand: ['Summary', 'Definition', 'Causes and risk factors', 'Symptoms', 'Diagnosis', 'First-line therapy', 'Prognosis'],
+    order: [
+      'Key points',
+      'Overview',
+      'Causes and risk factors',
+      'Clinical features',
+      'Diagnosis and evaluation',
+      'First-line therapy',
+      'Prognosis',
+    ],
+    expand: [
+      'Summary',
+      'Definition',
+      'Causes and risk factors',
+      'Symptoms',
+      'Diagnosis',
+      'First-line therapy',
+      'Prognosis',
+    ],
   },
   safety: {
-    order: ['Key points', 'Pitfalls', 'Special considerations', 'Monitoring', 'Dosing', 'Alternatives', 'First-line therapy'],
+    order: [
+      'Key points',
+      'Pitfalls',
+      'Special considerations',
+      'Monitoring',
+      'Dosing',
+      'Alternatives',
+      'First-line therapy',
+    ],
     expand: [],
   },
   frequency: { order: ['Overview'], expand: ['Definition'] },
@@ -100,7 +144,8 @@ export function sectionPlan(type: QuestionType, audience: Audience): SectionPlan
   switch (audience) {
     case 'pharmacist':
       front(['Dosing', 'Special considerations', 'Monitoring']);
-      if (['treatment', 'dosing', 'monitoring'].includes(type)) include(['Dosing', 'Special considerations', 'Monitoring']);
+      if (['treatment', 'dosing', 'monitoring'].includes(type))
+        include(['Dosing', 'Special considerations', 'Monitoring']);
       break;
     case 'nurse':
       front(['Key points', 'Monitoring', 'Red flags', 'When to refer']);

@@ -15,18 +15,38 @@ export function topicAsArticle(topic: Topic, statements: Passage[], sources: Map
   const cite = (ids: string[]) => ids.map((id) => numbers.get(id) ?? (numbers.set(id, numbers.size + 1), numbers.size));
   const bySection = new Map<string, Section>();
   const summary = statements.filter((statement) => statement.section === 'Summary');
-  const bottomLine = { text: summary.map((statement) => statement.text).join(' '), citations: [...new Set(cite(summary.flatMap((statement) => statement.citations)))] };
+  const bottomLine = {
+    text: summary.map((statement) => statement.text).join(' '),
+    citations: [...new Set(cite(summary.flatMap((statement) => statement.citations)))],
+  };
   for (const statement of statements) {
     if (statement.section === 'Summary') continue;
     const heading = HEADING_FOR_SECTION[statement.section] ?? statement.section;
     const section = bySection.get(heading) ?? { heading, bullets: [] };
     const grade = [statement.grade?.strength, statement.grade?.evidence].filter(Boolean).join('; ');
-    section.bullets.push({ text: statement.text, citations: [...new Set(cite(statement.citations))], evidence: [statement.id], ...(grade ? { grade } : {}) });
+    section.bullets.push({
+      text: statement.text,
+      citations: [...new Set(cite(statement.citations))],
+      evidence: [statement.id],
+      ...(grade ? { grade } : {}),
+    });
     bySection.set(heading, section);
   }
   const references: Reference[] = [...numbers.entries()].map(([id, n]) => {
     const source = sources.get(id);
-    return { n, sourceId: id, title: source?.title ?? id, authors: source?.authors ?? [], journal: source?.journal ?? null, year: source?.year ?? null, pmid: source?.pmid ?? null, doi: source?.doi ?? null, url: source?.url ?? null, evidenceLevel: evidenceLevelOf(source?.kind ?? 'other'), kind: source?.kind ?? 'other' };
+    return {
+      n,
+      sourceId: id,
+      title: source?.title ?? id,
+      authors: source?.authors ?? [],
+      journal: source?.journal ?? null,
+      year: source?.year ?? null,
+      pmid: source?.pmid ?? null,
+      doi: source?.doi ?? null,
+      url: source?.url ?? null,
+      evidenceLevel: evidenceLevelOf(source?.kind ?? 'other'),
+      kind: source?.kind ?? 'other',
+    };
   });
   return {
     question: topic.title,

@@ -39,7 +39,10 @@ export const DEFAULTS = {
 
 const environmentSchema = z.object({
   VESALIUS_DB: z.string().min(1).optional(),
-  VESALIUS_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  VESALIUS_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   VESALIUS_KNOWLEDGE_DIR: z.string().min(1).optional(),
   VESALIUS_AUDIENCE: z.enum(AUDIENCES).optional(),
   VESALIUS_EUTILS_URL: z.string().url().optional(),
@@ -63,10 +66,15 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new VesaliusError('CONFIG_INVALID', `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}. Fix or unset it.`);
+    throw new VesaliusError(
+      'CONFIG_INVALID',
+      `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}. Fix or unset it.`,
+    );
   }
   const env = parsed.data;
-  const dbPath = resolve(overrides.dbPath ?? env.VESALIUS_DB ?? join(envPaths('vesalius', { suffix: '' }).data, 'index.sqlite'));
+  const dbPath = resolve(
+    overrides.dbPath ?? env.VESALIUS_DB ?? join(envPaths('vesalius', { suffix: '' }).data, 'index.sqlite'),
+  );
   return {
     dbPath,
     storePath: resolve(overrides.storePath ?? `${dbPath.replace(/\.sqlite$/, '')}.store.sqlite`),

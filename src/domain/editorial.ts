@@ -54,7 +54,10 @@ export interface DocumentVersion {
   approval: Approval | null;
 }
 
-export type CommentTarget = { kind: 'article' } | { kind: 'bullet'; section: number; bullet: number } | { kind: 'reference'; n: number };
+export type CommentTarget =
+  | { kind: 'article' }
+  | { kind: 'bullet'; section: number; bullet: number }
+  | { kind: 'reference'; n: number };
 
 export interface ReviewComment {
   id: string;

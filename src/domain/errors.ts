@@ -20,7 +20,11 @@ export class VesaliusError extends Error {
   readonly retryable: boolean;
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'VesaliusError';
     this.code = code;

@@ -17,7 +17,9 @@ const TRANSITIONS: Record<VersionState, Partial<Record<ReviewAction, VersionStat
   retired: {},
 };
 
-export type TransitionResult = { ok: true; state: VersionState } | { ok: false; current: VersionState; allowed: ReviewAction[] };
+export type TransitionResult =
+  | { ok: true; state: VersionState }
+  | { ok: false; current: VersionState; allowed: ReviewAction[] };
 
 export function applyReviewAction(state: VersionState, action: ReviewAction): TransitionResult {
   const next = TRANSITIONS[state][action];

@@ -36,11 +36,16 @@ export class AuthService {
   async signIn(username: string, password: string, address: string): Promise<SignedIn> {
     const keys = [`user:${username.toLowerCase()}`, `address:${address}`];
     if (keys.some((key) => this.recentFailures(key) >= MAX_FAILURES)) {
-      throw new VesaliusError('RATE_LIMITED', 'Too many failed sign-ins. Wait 15 minutes and try again.', { retryable: true });
+      throw new VesaliusError('RATE_LIMITED', 'Too many failed sign-ins. Wait 15 minutes and try again.', {
+        retryable: true,
+      });
     }
     const found = await this.repository.findUserByUsername(username);
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
-    const valid = await verifyPassword(password, found?.passwordHash ?? (await (this.dummyHash ??= hashPassword(token()))));
+    const valid = await verifyPassword(
+      password,
+      found?.passwordHash ?? (await (this.dummyHash ??= hashPassword(token()))),
+    );
     if (!found || !valid) {
       for (const key of keys) this.failures.set(key, [...(this.failures.get(key) ?? []), this.clock().getTime()]);
       throw new VesaliusError('UNAUTHENTICATED', GENERIC_FAILURE);
@@ -70,7 +75,16 @@ export class AuthService {
   /** A new API token for scripts; the plain token is shown once and stored hashed. */
   async createApiToken(user: User, name: string): Promise<string> {
     const plain = token('vsl_');
-    await this.repository.createApiToken({ id: token().slice(0, 12), userId: user.id, name, tokenHash: sha256(plain), createdAt: this.clock().toISOString() }, { at: this.clock().toISOString(), actorId: user.id, action: 'token.create' });
+    await this.repository.createApiToken(
+      {
+        id: token().slice(0, 12),
+        userId: user.id,
+        name,
+        tokenHash: sha256(plain),
+        createdAt: this.clock().toISOString(),
+      },
+      { at: this.clock().toISOString(), actorId: user.id, action: 'token.create' },
+    );
     return plain;
   }
 

@@ -10,8 +10,13 @@ export interface VersionDiffLine {
 export function diffVersions(before: Article, after: Article): VersionDiffLine[] {
   const lines = (article: Article) => [
     { section: 'Bottom line', text: article.bottomLine.text },
-    ...article.sections.flatMap((section) => section.bullets.map((bullet) => ({ section: section.heading, text: bullet.text }))),
-    ...article.references.map((reference) => ({ section: 'References', text: `${reference.title} (${reference.year ?? 'n.d.'})` })),
+    ...article.sections.flatMap((section) =>
+      section.bullets.map((bullet) => ({ section: section.heading, text: bullet.text })),
+    ),
+    ...article.references.map((reference) => ({
+      section: 'References',
+      text: `${reference.title} (${reference.year ?? 'n.d.'})`,
+    })),
   ];
   const key = (line: { section: string; text: string }) => `${line.section}\u0000${line.text}`;
   const old = lines(before);

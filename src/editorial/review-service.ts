@@ -1,5 +1,12 @@
 import type { Article } from '../domain/article.js';
-import type { CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../domain/editorial.js';
+import type {
+  CommentTarget,
+  DocumentVersion,
+  EditorialDocument,
+  ReviewComment,
+  Role,
+  User,
+} from '../domain/editorial.js';
 import { VesaliusError } from '../domain/errors.js';
 import { newId as randomId } from '../domain/new-id.js';
 import { applyReviewAction, type ReviewAction } from '../domain/review-workflow.js';
@@ -41,16 +48,37 @@ export class ReviewService {
 
   private require(actor: User | null, permission: Permission): User {
     if (!actor) throw new VesaliusError('UNAUTHENTICATED', 'Sign in first.');
-    if (!can(actor, permission)) throw new VesaliusError('FORBIDDEN', `A ${actor.role} may not do this (${permission}); ask an admin for the role it needs.`);
+    if (!can(actor, permission))
+      throw new VesaliusError(
+        'FORBIDDEN',
+        `A ${actor.role} may not do this (${permission}); ask an admin for the role it needs.`,
+      );
     return actor;
   }
 
-  async addUser(input: { username: string; displayName: string; credentials: string; role: Role; password: string }, actor: User | null): Promise<User> {
+  async addUser(
+    input: { username: string; displayName: string; credentials: string; role: Role; password: string },
+    actor: User | null,
+  ): Promise<User> {
     if (actor) this.require(actor, 'users.manage');
-    if (!/^[a-z0-9._-]{2,40}$/i.test(input.username)) throw new VesaliusError('INVALID_INPUT', 'username must be 2–40 letters, digits, ".", "_" or "-".', { details: { field: 'username' } });
-    if (input.password.length < 12) throw new VesaliusError('INVALID_INPUT', 'password must be at least 12 characters.', { details: { field: 'password' } });
+    if (!/^[a-z0-9._-]{2,40}$/i.test(input.username))
+      throw new VesaliusError('INVALID_INPUT', 'username must be 2–40 letters, digits, ".", "_" or "-".', {
+        details: { field: 'username' },
+      });
+    if (input.password.length < 12)
+      throw new VesaliusError('INVALID_INPUT', 'password must be at least 12 characters.', {
+        details: { field: 'password' },
+      });
     return this.repository.createUser(
-      { id: this.newId(), username: input.username, displayName: input.displayName, credentials: input.credentials, role: input.role, passwordHash: await hashPassword(input.password), createdAt: this.now() },
+      {
+        id: this.newId(),
+        username: input.username,
+        displayName: input.displayName,
+        credentials: input.credentials,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+        createdAt: this.now(),
+      },
       { at: this.now(), actorId: actor?.id ?? null, action: 'user.create' },
     );
   }
@@ -59,52 +87,117 @@ export class ReviewService {
     if (actor) this.require(actor, 'users.manage');
     const user = await this.repository.findUserByUsername(username);
     if (!user) throw new VesaliusError('NOT_FOUND', `No user ${username}.`, { details: { field: 'username' } });
-    return this.repository.setRole(user.id, role, { at: this.now(), actorId: actor?.id ?? null, action: 'user.set_role' });
+    return this.repository.setRole(user.id, role, {
+      at: this.now(),
+      actorId: actor?.id ?? null,
+      action: 'user.set_role',
+    });
   }
 
   /** Keeps a generated answer as a document for review (version 1, submitted). */
-  async submit(article: Article, input: { id?: string; kind?: EditorialDocument['kind']; specialty?: string | null }, actor: User): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
+  async submit(
+    article: Article,
+    input: { id?: string; kind?: EditorialDocument['kind']; specialty?: string | null },
+    actor: User,
+  ): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
     this.require(actor, 'documents.submit');
     if (input.id && (await this.repository.getDocument(input.id))) {
-      throw new VesaliusError('CONFLICT', `Answer ${input.id} is already in review; revise that document instead.`, { details: { field: 'articleId' } });
+      throw new VesaliusError('CONFLICT', `Answer ${input.id} is already in review; revise that document instead.`, {
+        details: { field: 'articleId' },
+      });
     }
     return this.repository.createDocument(
-      { id: input.id ?? this.newId(), kind: input.kind ?? 'answer', title: article.title || article.question, specialty: input.specialty ?? null, content: article, citedSources: article.references.map((reference) => reference.sourceId), createdBy: actor.id, at: this.now() },
+      {
+        id: input.id ?? this.newId(),
+        kind: input.kind ?? 'answer',
+        title: article.title || article.question,
+        specialty: input.specialty ?? null,
+        content: article,
+        citedSources: article.references.map((reference) => reference.sourceId),
+        createdBy: actor.id,
+        at: this.now(),
+      },
       { at: this.now(), actorId: actor.id, action: 'document.submit' },
     );
   }
 
   /** A review action on a version the actor loaded at `expectedRevision`; 409 when it changed or is not allowed. */
-  async act(documentId: string, number: number, expectedRevision: number, action: Exclude<ReviewAction, 'resubmit'>, actor: User, note?: string): Promise<DocumentVersion> {
+  async act(
+    documentId: string,
+    number: number,
+    expectedRevision: number,
+    action: Exclude<ReviewAction, 'resubmit'>,
+    actor: User,
+    note?: string,
+  ): Promise<DocumentVersion> {
     this.require(actor, action === 'retire' ? 'documents.retire' : 'documents.review');
     const version = await this.repository.getVersion(documentId, number);
     if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of document ${documentId}.`);
     const result = applyReviewAction(version.state, action);
     if (!result.ok) {
-      throw new VesaliusError('CONFLICT', `Cannot ${action.replace('_', ' ')} a version that is ${version.state.replace('_', ' ')}; allowed: ${result.allowed.join(', ') || 'nothing'}.`, { details: { state: version.state, revision: version.revision, allowed: result.allowed } });
+      throw new VesaliusError(
+        'CONFLICT',
+        `Cannot ${action.replace('_', ' ')} a version that is ${version.state.replace('_', ' ')}; allowed: ${result.allowed.join(', ') || 'nothing'}.`,
+        { details: { state: version.state, revision: version.revision, allowed: result.allowed } },
+      );
     }
-    const approval = action === 'approve' ? { userId: actor.id, name: actor.displayName, credentials: actor.credentials, at: this.now() } : null;
-    return this.repository.setVersionState({ documentId, number, expectedRevision, state: result.state, approval, at: this.now() }, { at: this.now(), actorId: actor.id, action: `review.${action}`, detail: note ? { note } : {} });
+    const approval =
+      action === 'approve'
+        ? { userId: actor.id, name: actor.displayName, credentials: actor.credentials, at: this.now() }
+        : null;
+    return this.repository.setVersionState(
+      { documentId, number, expectedRevision, state: result.state, approval, at: this.now() },
+      { at: this.now(), actorId: actor.id, action: `review.${action}`, detail: note ? { note } : {} },
+    );
   }
 
   /** A new version in `submitted`: after changes were requested, or an edit of an approved article (readers keep the approved one). */
   async revise(documentId: string, expectedCurrent: number, content: Article, actor: User): Promise<DocumentVersion> {
     this.require(actor, 'documents.revise');
     return this.repository.addVersion(
-      { documentId, expectedCurrent, content, citedSources: content.references.map((reference) => reference.sourceId), createdBy: actor.id, at: this.now() },
+      {
+        documentId,
+        expectedCurrent,
+        content,
+        citedSources: content.references.map((reference) => reference.sourceId),
+        createdBy: actor.id,
+        at: this.now(),
+      },
       { at: this.now(), actorId: actor.id, action: 'document.revise' },
     );
   }
 
-  async comment(documentId: string, number: number, target: CommentTarget, text: string, actor: User): Promise<ReviewComment> {
+  async comment(
+    documentId: string,
+    number: number,
+    target: CommentTarget,
+    text: string,
+    actor: User,
+  ): Promise<ReviewComment> {
     this.require(actor, 'documents.review');
-    if (!text.trim()) throw new VesaliusError('INVALID_INPUT', 'comment text is empty.', { details: { field: 'text' } });
-    return this.repository.addComment({ id: this.newId(), documentId, versionNumber: number, target, text: text.trim(), authorId: actor.id, createdAt: this.now() }, { at: this.now(), actorId: actor.id, action: 'comment.add' });
+    if (!text.trim())
+      throw new VesaliusError('INVALID_INPUT', 'comment text is empty.', { details: { field: 'text' } });
+    return this.repository.addComment(
+      {
+        id: this.newId(),
+        documentId,
+        versionNumber: number,
+        target,
+        text: text.trim(),
+        authorId: actor.id,
+        createdAt: this.now(),
+      },
+      { at: this.now(), actorId: actor.id, action: 'comment.add' },
+    );
   }
 
   async flagSource(sourceId: string, actor: User): Promise<number> {
     this.require(actor, 'sources.flag');
-    return this.repository.flagDocumentsCiting(sourceId, { at: this.now(), actorId: actor.id, action: 'source.changed' });
+    return this.repository.flagDocumentsCiting(sourceId, {
+      at: this.now(),
+      actorId: actor.id,
+      action: 'source.changed',
+    });
   }
 
   async queue(filter: QueueFilter, actor: User): Promise<QueueItem[]> {
@@ -114,8 +207,12 @@ export class ReviewService {
 
   async diff(documentId: string, from: number, to: number, actor: User): Promise<VersionDiffLine[]> {
     this.require(actor, 'documents.read');
-    const [before, after] = await Promise.all([this.repository.getVersion(documentId, from), this.repository.getVersion(documentId, to)]);
-    if (!before || !after) throw new VesaliusError('NOT_FOUND', `Document ${documentId} has no version ${before ? to : from}.`);
+    const [before, after] = await Promise.all([
+      this.repository.getVersion(documentId, from),
+      this.repository.getVersion(documentId, to),
+    ]);
+    if (!before || !after)
+      throw new VesaliusError('NOT_FOUND', `Document ${documentId} has no version ${before ? to : from}.`);
     return diffVersions(before.content, after.content);
   }
 

@@ -65,4 +65,3 @@ export interface SearchIndex {
   setMeta(key: string, value: string): void;
   close(): void;
 }
-

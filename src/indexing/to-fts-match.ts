@@ -20,5 +20,8 @@ export function toFtsMatch(query: IndexQuery): string | null {
 }
 
 function cleanToken(token: string): string {
-  return token.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+  return token
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .toLowerCase();
 }

@@ -6,18 +6,36 @@ import type { QuestionType } from '../domain/question-type.js';
  * passage's primary type.
  */
 const CUES: Array<[QuestionType, RegExp]> = [
-  ['inheritance', /\binherit|\bautosomal\b|\bx-linked\b|\bpassed (down )?(from|through) (parents|families)|\bde novo\b/],
-  ['genetics', /\bmutations? in (the|one|a|two|several)\b|\bgenes?\b[^.]{0,60}\bcause|\bgenetic changes\b|\bcaused by (mutations|changes|a mutation)|\bvariants? in the\b/],
-  ['frequency', /\bprevalence\b|\baffects? (about|approximately|an estimated|fewer|more than|around|roughly|nearly|up to)\b|\b\d[\d,]* in [\d,]+ (people|individuals|newborns|births|males|females|women|men|children)|\bincidence\b|\bhow many people\b|\b(is|are) (a )?rare\b|\bcases (have been )?(reported|described)\b|\bcommon (disorder|condition)\b/],
+  [
+    'inheritance',
+    /\binherit|\bautosomal\b|\bx-linked\b|\bpassed (down )?(from|through) (parents|families)|\bde novo\b/,
+  ],
+  [
+    'genetics',
+    /\bmutations? in (the|one|a|two|several)\b|\bgenes?\b[^.]{0,60}\bcause|\bgenetic changes\b|\bcaused by (mutations|changes|a mutation)|\bvariants? in the\b/,
+  ],
+  [
+    'frequency',
+    /\bprevalence\b|\baffects? (about|approximately|an estimated|fewer|more than|around|roughly|nearly|up to)\b|\b\d[\d,]* in [\d,]+ (people|individuals|newborns|births|males|females|women|men|children)|\bincidence\b|\bhow many people\b|\b(is|are) (a )?rare\b|\bcases (have been )?(reported|described)\b|\bcommon (disorder|condition)\b/,
+  ],
   ['research', /\bresearch\b|\bclinical trials?\b|\bconducts and supports\b|\bscientists (are|have)\b/],
-  ['treatment', /\btreat|\btherapy\b|\btherapies\b|\bmanagement\b|\bmanaged\b|\bmedications?\b|\bsurgery\b|\bcure\b|\bthese resources address\b/],
-  ['symptoms', /\bsigns? and symptoms?\b|\bsymptoms?\b|\bhuman phenotype ontology\b|\bcharacterized by\b|\bfeatures?\b/],
+  [
+    'treatment',
+    /\btreat|\btherapy\b|\btherapies\b|\bmanagement\b|\bmanaged\b|\bmedications?\b|\bsurgery\b|\bcure\b|\bthese resources address\b/,
+  ],
+  [
+    'symptoms',
+    /\bsigns? and symptoms?\b|\bsymptoms?\b|\bhuman phenotype ontology\b|\bcharacterized by\b|\bfeatures?\b/,
+  ],
   ['cause', /\bwhat causes\b|\bcaused by\b|\bcauses? of\b|\brisk factors?\b|\bat risk\b|\bsusceptib/],
   ['diagnosis', /\bdiagnos|\btests?\b|\bexams?\b|\bscreen/],
   ['prognosis', /\bprognosis\b|\boutlook\b|\blife expectancy\b|\bsurvival\b|\blong-term\b/],
   ['prevention', /\bprevent/],
   ['complications', /\bcomplications?\b/],
-  ['definition', /^(what (is|are)|key points)\b|\b(is|are) (a|an) (rare |common |group of |type of |form of |chronic |inherited |genetic |serious )*(disorder|condition|disease|cancer|infection|syndrome|type|group|form|tumor|problem)s?\b/],
+  [
+    'definition',
+    /^(what (is|are)|key points)\b|\b(is|are) (a|an) (rare |common |group of |type of |form of |chronic |inherited |genetic |serious )*(disorder|condition|disease|cancer|infection|syndrome|type|group|form|tumor|problem)s?\b/,
+  ],
 ];
 
 /** Heading forms GARD, NIDDK, NHLBI and similar sites put first ("How is X diagnosed?"). */

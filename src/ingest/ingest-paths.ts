@@ -97,7 +97,12 @@ function collectFiles(path: string, files: string[], report: (issue: IngestIssue
   }
   if (isSupported(path)) files.push(path);
   else if (explicit) {
-    report({ file: path, location: 'file', reason: 'unsupported format: expected .jsonl (MedQuAD, PubMedQA, MedlinePlus), .xml or .xml.gz (PubmedArticleSet) or .md (knowledge-base topic)' });
+    report({
+      file: path,
+      location: 'file',
+      reason:
+        'unsupported format: expected .jsonl (MedQuAD, PubMedQA, MedlinePlus), .xml or .xml.gz (PubmedArticleSet) or .md (knowledge-base topic)',
+    });
   }
 }
 

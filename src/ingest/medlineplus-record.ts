@@ -15,11 +15,17 @@ export type MedlineplusRecord = z.infer<typeof medlineplusSchema>;
 
 /** One MedlinePlus health topic: one source, one passage with the summary as plain text. */
 export function medlineplusUnit(record: MedlineplusRecord, snapshotYear: number | undefined): IndexUnit {
-  const slug = new URL(record.url).pathname.replace(/^\/+|\.html?$/g, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const slug = new URL(record.url).pathname
+    .replace(/^\/+|\.html?$/g, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase();
   const id = `medlineplus:${slug || 'topic'}`;
   const lines = htmlToPlainText(record.full_summary_html).split('\n');
   // The last line names the NIH institute that wrote the summary: an attribution, not content.
-  const attribution = lines.length > 1 && /^(NIH|National|Centers|U\.S\.|Agency)\b.{0,160}$/.test(lines[lines.length - 1] ?? '') ? lines.pop() : undefined;
+  const attribution =
+    lines.length > 1 && /^(NIH|National|Centers|U\.S\.|Agency)\b.{0,160}$/.test(lines[lines.length - 1] ?? '')
+      ? lines.pop()
+      : undefined;
   const text = lines.join('\n');
   const source: Source = {
     id,

@@ -31,8 +31,21 @@ const ARTICLE = 'PubmedArticle/MedlineCitation/Article';
  */
 export function parsePubmedArticle(xml: string): IndexUnit {
   const fields: Fields = {
-    pmid: '', title: '', journal: '', journalAbbreviation: '', volume: '', issue: '', pages: '', year: '', medlineDate: '', doi: '',
-    authors: [], abstract: [], publicationTypes: [], mesh: [], keywords: [],
+    pmid: '',
+    title: '',
+    journal: '',
+    journalAbbreviation: '',
+    volume: '',
+    issue: '',
+    pages: '',
+    year: '',
+    medlineDate: '',
+    doi: '',
+    authors: [],
+    abstract: [],
+    publicationTypes: [],
+    mesh: [],
+    keywords: [],
   };
   const parser = new SaxesParser({ position: true });
   const path: string[] = [];
@@ -71,29 +84,64 @@ export function parsePubmedArticle(xml: string): IndexUnit {
       return;
     }
     switch (at) {
-      case 'PubmedArticle/MedlineCitation/PMID': fields.pmid = value; break;
-      case `${ARTICLE}/ArticleTitle`: fields.title = value; break;
-      case `${ARTICLE}/Journal/Title`: fields.journal = value; break;
-      case `${ARTICLE}/Journal/ISOAbbreviation`: fields.journalAbbreviation = value; break;
-      case `${ARTICLE}/Journal/JournalIssue/Volume`: fields.volume = value; break;
-      case `${ARTICLE}/Journal/JournalIssue/Issue`: fields.issue = value; break;
-      case `${ARTICLE}/Journal/JournalIssue/PubDate/Year`: fields.year = value; break;
-      case `${ARTICLE}/Journal/JournalIssue/PubDate/MedlineDate`: fields.medlineDate = value; break;
-      case `${ARTICLE}/Pagination/MedlinePgn`: fields.pages = value; break;
-      case `${ARTICLE}/AuthorList/Author/LastName`: author.last = value; break;
-      case `${ARTICLE}/AuthorList/Author/Initials`: author.initials = value; break;
-      case `${ARTICLE}/AuthorList/Author/CollectiveName`: author.collective = value; break;
+      case 'PubmedArticle/MedlineCitation/PMID':
+        fields.pmid = value;
+        break;
+      case `${ARTICLE}/ArticleTitle`:
+        fields.title = value;
+        break;
+      case `${ARTICLE}/Journal/Title`:
+        fields.journal = value;
+        break;
+      case `${ARTICLE}/Journal/ISOAbbreviation`:
+        fields.journalAbbreviation = value;
+        break;
+      case `${ARTICLE}/Journal/JournalIssue/Volume`:
+        fields.volume = value;
+        break;
+      case `${ARTICLE}/Journal/JournalIssue/Issue`:
+        fields.issue = value;
+        break;
+      case `${ARTICLE}/Journal/JournalIssue/PubDate/Year`:
+        fields.year = value;
+        break;
+      case `${ARTICLE}/Journal/JournalIssue/PubDate/MedlineDate`:
+        fields.medlineDate = value;
+        break;
+      case `${ARTICLE}/Pagination/MedlinePgn`:
+        fields.pages = value;
+        break;
+      case `${ARTICLE}/AuthorList/Author/LastName`:
+        author.last = value;
+        break;
+      case `${ARTICLE}/AuthorList/Author/Initials`:
+        author.initials = value;
+        break;
+      case `${ARTICLE}/AuthorList/Author/CollectiveName`:
+        author.collective = value;
+        break;
       case `${ARTICLE}/AuthorList/Author`: {
         const name = author.collective || [author.last, author.initials].filter(Boolean).join(' ');
         if (name) fields.authors.push(name);
         break;
       }
-      case `${ARTICLE}/Abstract/AbstractText`: if (value) fields.abstract.push({ label: abstractLabel, text: value }); break;
-      case `${ARTICLE}/PublicationTypeList/PublicationType`: fields.publicationTypes.push(value); break;
-      case 'PubmedArticle/MedlineCitation/MeshHeadingList/MeshHeading/DescriptorName': fields.mesh.push(value); break;
-      case 'PubmedArticle/MedlineCitation/KeywordList/Keyword': fields.keywords.push(value); break;
-      case 'PubmedArticle/PubmedData/ArticleIdList/ArticleId': if (articleIdType === 'doi') fields.doi = value; break;
-      default: break;
+      case `${ARTICLE}/Abstract/AbstractText`:
+        if (value) fields.abstract.push({ label: abstractLabel, text: value });
+        break;
+      case `${ARTICLE}/PublicationTypeList/PublicationType`:
+        fields.publicationTypes.push(value);
+        break;
+      case 'PubmedArticle/MedlineCitation/MeshHeadingList/MeshHeading/DescriptorName':
+        fields.mesh.push(value);
+        break;
+      case 'PubmedArticle/MedlineCitation/KeywordList/Keyword':
+        fields.keywords.push(value);
+        break;
+      case 'PubmedArticle/PubmedData/ArticleIdList/ArticleId':
+        if (articleIdType === 'doi') fields.doi = value;
+        break;
+      default:
+        break;
     }
     path.pop();
     text = '';
@@ -110,12 +158,15 @@ function isInline(name: string): boolean {
 }
 
 function toUnit(fields: Fields): IndexUnit {
-  const abstract = fields.abstract.map((part) => (part.label ? `${titleCase(part.label)}: ${cleanText(part.text)}` : cleanText(part.text))).join('\n');
+  const abstract = fields.abstract
+    .map((part) => (part.label ? `${titleCase(part.label)}: ${cleanText(part.text)}` : cleanText(part.text)))
+    .join('\n');
   const typeKind = kindFromPublicationTypes(fields.publicationTypes);
   const yearText = fields.year || /\d{4}/.exec(fields.medlineDate)?.[0] || '';
   const source: Source = {
     id: fields.pmid,
-    kind: typeKind === 'other' || typeKind === 'observational-study' ? preferAbstractKind(typeKind, abstract) : typeKind,
+    kind:
+      typeKind === 'other' || typeKind === 'observational-study' ? preferAbstractKind(typeKind, abstract) : typeKind,
     origin: 'pubmed',
     title: cleanText(fields.title).replace(/\.$/, '') || `PMID ${fields.pmid}`,
     authors: fields.authors.length > 6 ? [...fields.authors.slice(0, 6), 'et al.'] : fields.authors,
@@ -129,18 +180,20 @@ function toUnit(fields: Fields): IndexUnit {
   if (fields.pages) source.pages = fields.pages;
   if (fields.doi.startsWith('10.')) source.doi = fields.doi;
   const passages = abstract
-    ? [{
-        id: fields.pmid,
-        sourceId: fields.pmid,
-        section: 'Abstract',
-        text: abstract,
-        ord: 0,
-        citations: [fields.pmid],
-        answers: [],
-        title: source.title,
-        keywords: [...fields.mesh, ...fields.keywords].join('; '),
-        ...(source.year === undefined ? {} : { year: source.year }),
-      }]
+    ? [
+        {
+          id: fields.pmid,
+          sourceId: fields.pmid,
+          section: 'Abstract',
+          text: abstract,
+          ord: 0,
+          citations: [fields.pmid],
+          answers: [],
+          title: source.title,
+          keywords: [...fields.mesh, ...fields.keywords].join('; '),
+          ...(source.year === undefined ? {} : { year: source.year }),
+        },
+      ]
     : [];
   return { source, passages };
 }

@@ -13,12 +13,34 @@ import { PATIENT_SECTION, SECTION_ANSWERS, isKnownSection } from './topic-sectio
 export const MAX_PATIENT_GRADE = 8;
 
 export const SPECIALTIES = [
-  'cardiology', 'pulmonology', 'infectious-diseases', 'endocrinology', 'nephrology', 'gastroenterology', 'rheumatology',
-  'hematology', 'neurology', 'psychiatry', 'emergency-medicine', 'obstetrics-gynecology', 'pediatrics', 'oncology',
-  'allergy-immunology', 'dermatology', 'preventive-care',
+  'cardiology',
+  'pulmonology',
+  'infectious-diseases',
+  'endocrinology',
+  'nephrology',
+  'gastroenterology',
+  'rheumatology',
+  'hematology',
+  'neurology',
+  'psychiatry',
+  'emergency-medicine',
+  'obstetrics-gynecology',
+  'pediatrics',
+  'oncology',
+  'allergy-immunology',
+  'dermatology',
+  'preventive-care',
 ] as const;
 
-const REFERENCE_KINDS = ['guideline', 'systematic-review', 'randomized-trial', 'observational-study', 'narrative-review', 'patient-information', 'other'] as const;
+const REFERENCE_KINDS = [
+  'guideline',
+  'systematic-review',
+  'randomized-trial',
+  'observational-study',
+  'narrative-review',
+  'patient-information',
+  'other',
+] as const;
 
 const referenceSchema = z.object({
   key: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'key must be letters, digits, ".", "_" or "-"'),
@@ -30,8 +52,15 @@ const referenceSchema = z.object({
   volume: z.union([z.string(), z.number()]).transform(String).optional(),
   issue: z.union([z.string(), z.number()]).transform(String).optional(),
   pages: z.union([z.string(), z.number()]).transform(String).optional(),
-  pmid: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,9}$/, 'PMID must be digits only')).optional(),
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'DOI must look like 10.NNNN/suffix').optional(),
+  pmid: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{1,9}$/, 'PMID must be digits only'))
+    .optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'DOI must look like 10.NNNN/suffix')
+    .optional(),
   url: z.string().url().optional(),
 });
 
@@ -42,7 +71,10 @@ const frontMatterSchema = z.object({
   synonyms: z.array(z.union([z.string(), z.number()]).transform(String)),
   questionTypes: z.array(z.enum(QUESTION_TYPES)).min(1),
   reviewStatus: z.enum(REVIEW_STATUSES),
-  updated: z.union([z.string(), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated must be an ISO date YYYY-MM-DD')),
+  updated: z
+    .union([z.string(), z.date()])
+    .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated must be an ISO date YYYY-MM-DD')),
   references: z.array(referenceSchema).min(1, 'a topic needs at least one reference'),
 });
 
@@ -60,7 +92,8 @@ export interface ParsedTopic {
 
 const STATEMENT = /^-\s+(.+?)\s*\[((?:\s*@[A-Za-z0-9][\w.-]*\s*[;,]?)+)\]\s*(?:\{([^{}]*)\})?\s*$/;
 /** A number followed directly by a dosing frequency, with no unit in between. */
-const DOSE_WITHOUT_UNIT = /\b\d[\d,.]*(?:\s*(?:-|–|to)\s*\d[\d,.]*)?\s+(?:once|twice|daily|every|q\d+h|bid|tid|qid|nightly|weekly)\b/i;
+const DOSE_WITHOUT_UNIT =
+  /\b\d[\d,.]*(?:\s*(?:-|–|to)\s*\d[\d,.]*)?\s+(?:once|twice|daily|every|q\d+h|bid|tid|qid|nightly|weekly)\b/i;
 
 /** Parses and validates one knowledge-base topic file (markdown with YAML front matter). */
 export function parseTopicFile(file: string, content: string): ParsedTopic {
@@ -88,7 +121,8 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
   }
   const front = parsed.data;
   const expectedName = `${front.id}.md`;
-  if (!file.endsWith(expectedName)) error('front matter: id', `id "${front.id}" does not match the file name (expected ${expectedName})`);
+  if (!file.endsWith(expectedName))
+    error('front matter: id', `id "${front.id}" does not match the file name (expected ${expectedName})`);
 
   const references = new Map<string, Source>();
   for (const [index, reference] of front.references.entries()) {
@@ -124,7 +158,8 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     const heading = /^##\s+(.+?)\s*$/.exec(trimmed);
     if (heading) {
       section = heading[1] ?? '';
-      if (!isKnownSection(section)) error(where, `unknown section heading "${section}" (see knowledge/README.md for the list)`);
+      if (!isKnownSection(section))
+        error(where, `unknown section heading "${section}" (see knowledge/README.md for the list)`);
       continue;
     }
     if (trimmed.startsWith('#')) continue;
@@ -134,7 +169,10 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     }
     const statement = STATEMENT.exec(trimmed);
     if (!statement) {
-      error(where, 'statement without a reference: end it with [@key] (and an optional {strength: ...; evidence: ...})');
+      error(
+        where,
+        'statement without a reference: end it with [@key] (and an optional {strength: ...; evidence: ...})',
+      );
       continue;
     }
     if (!section) error(where, 'statement before the first "## Section" heading');
@@ -151,7 +189,10 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
       if (!cited.includes(reference.id)) cited.push(reference.id);
     }
     if (DOSE_WITHOUT_UNIT.test(text) && !/\b\d+\s+times\b/i.test(text)) {
-      error(where, `dose without a unit: "${DOSE_WITHOUT_UNIT.exec(text)?.[0]}" (write mg, mcg, g, units, mL, mg/kg...)`);
+      error(
+        where,
+        `dose without a unit: "${DOSE_WITHOUT_UNIT.exec(text)?.[0]}" (write mg, mcg, g, units, mL, mg/kg...)`,
+      );
     }
     const passage: Passage = {
       id: `${topicSourceId}:${passages.length + 1}`,
@@ -173,11 +214,22 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     if (!used.has(key)) error(`front matter: references`, `reference "${key}" is not cited by any statement`);
   }
   if (passages.length === 0) error('body', 'no statements');
-  const patientText = passages.filter((passage) => passage.section === PATIENT_SECTION).map((passage) => passage.text).join(' ');
+  const patientText = passages
+    .filter((passage) => passage.section === PATIENT_SECTION)
+    .map((passage) => passage.text)
+    .join(' ');
   if (!patientText) {
-    problems.push({ severity: 'warning', location: 'body', message: 'no "## Patient summary" section: patients will get clinician text' });
+    problems.push({
+      severity: 'warning',
+      location: 'body',
+      message: 'no "## Patient summary" section: patients will get clinician text',
+    });
   } else if (readingGrade(patientText) > MAX_PATIENT_GRADE) {
-    problems.push({ severity: 'warning', location: 'Patient summary', message: `reading grade ${readingGrade(patientText).toFixed(1)} is above ${MAX_PATIENT_GRADE}: use shorter sentences and everyday words` });
+    problems.push({
+      severity: 'warning',
+      location: 'Patient summary',
+      message: `reading grade ${readingGrade(patientText).toFixed(1)} is above ${MAX_PATIENT_GRADE}: use shorter sentences and everyday words`,
+    });
   }
 
   const topic: Topic = {
@@ -208,10 +260,19 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
 }
 
 /** The same publication gets the same id in every topic that cites it. */
-export function referenceSourceId(reference: { pmid?: string | undefined; doi?: string | undefined; title: string; year: number }): string {
+export function referenceSourceId(reference: {
+  pmid?: string | undefined;
+  doi?: string | undefined;
+  title: string;
+  year: number;
+}): string {
   if (reference.pmid) return reference.pmid;
   if (reference.doi) return `doi:${reference.doi.toLowerCase()}`;
-  const slug = reference.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const slug = reference.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
   return `ref:${slug}-${reference.year}`;
 }
 

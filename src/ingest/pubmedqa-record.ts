@@ -16,7 +16,9 @@ export type PubmedqaRecord = z.infer<typeof pubmedqaSchema>;
 export function pubmedqaUnit(record: PubmedqaRecord): IndexUnit {
   const pmid = String(record.pmid);
   const text = record.sections
-    .map((section) => (section.label ? `${capitalise(section.label)}: ${cleanText(section.text)}` : cleanText(section.text)))
+    .map((section) =>
+      section.label ? `${capitalise(section.label)}: ${cleanText(section.text)}` : cleanText(section.text),
+    )
     .join('\n');
   const year = record.year === undefined || record.year === null ? undefined : Number.parseInt(String(record.year), 10);
   const meshes = record.meshes ?? [];

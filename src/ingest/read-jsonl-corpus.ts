@@ -65,7 +65,8 @@ export async function* readJsonlCorpus(file: string, context: ReaderContext): As
       context.report({
         file,
         location: where,
-        reason: 'unrecognised record: expected a MedQuAD passage {id, doc_id, text}, a PubMedQA abstract {pmid, sections} or a MedlinePlus topic {url, title, full_summary_html}',
+        reason:
+          'unrecognised record: expected a MedQuAD passage {id, doc_id, text}, a PubMedQA abstract {pmid, sections} or a MedlinePlus topic {url, title, full_summary_html}',
       });
     }
   }
@@ -87,7 +88,10 @@ function loadMedquadSynonyms(path: string): Map<string, string[]> {
     try {
       const record = JSON.parse(line) as { doc_id?: unknown; synonyms?: unknown };
       if (typeof record.doc_id === 'string' && Array.isArray(record.synonyms)) {
-        map.set(record.doc_id, record.synonyms.filter((value): value is string => typeof value === 'string'));
+        map.set(
+          record.doc_id,
+          record.synonyms.filter((value): value is string => typeof value === 'string'),
+        );
       }
     } catch {
       // A broken metadata line only costs its synonyms.

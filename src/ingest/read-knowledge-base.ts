@@ -55,11 +55,22 @@ export function readKnowledgeBase(root: string): KnowledgeBase {
     hash.update(relative(root, file)).update('\0').update(content).update('\0');
     const parsed = parseTopicFile(file, content);
     const topic = parsed.unit?.topic;
-    files.push({ file, topicId: topic?.id ?? null, specialty: topic?.specialty ?? null, statements: parsed.statements, problems: parsed.problems });
+    files.push({
+      file,
+      topicId: topic?.id ?? null,
+      specialty: topic?.specialty ?? null,
+      statements: parsed.statements,
+      problems: parsed.problems,
+    });
     if (!parsed.unit || !topic) continue;
     const earlier = seen.get(topic.id);
     if (earlier) {
-      problems.push({ file, severity: 'error', location: 'front matter: id', message: `duplicate topic id "${topic.id}" (also in ${earlier})` });
+      problems.push({
+        file,
+        severity: 'error',
+        location: 'front matter: id',
+        message: `duplicate topic id "${topic.id}" (also in ${earlier})`,
+      });
       continue;
     }
     seen.set(topic.id, file);

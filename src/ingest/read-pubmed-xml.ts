@@ -52,7 +52,11 @@ export async function* readPubmedXml(file: string, context: ReaderContext): Asyn
       const line = linesBefore + countLines(buffer, 0, start.index);
       record += 1;
       if (next && next.index < end) {
-        context.report({ file, location: `record ${record} (line ${line})`, reason: `<${name}> is not closed before the next record starts` });
+        context.report({
+          file,
+          location: `record ${record} (line ${line})`,
+          reason: `<${name}> is not closed before the next record starts`,
+        });
         linesBefore += countLines(buffer, 0, next.index);
         buffer = buffer.slice(next.index);
         continue;
@@ -61,7 +65,11 @@ export async function* readPubmedXml(file: string, context: ReaderContext): Asyn
       linesBefore += countLines(buffer, 0, end + closing.length);
       buffer = buffer.slice(end + closing.length);
       if (name === 'PubmedBookArticle') {
-        context.report({ file, location: `record ${record} (line ${line})`, reason: 'PubmedBookArticle (book chapters) is not supported; skipped' });
+        context.report({
+          file,
+          location: `record ${record} (line ${line})`,
+          reason: 'PubmedBookArticle (book chapters) is not supported; skipped',
+        });
         continue;
       }
       try {
@@ -73,16 +81,26 @@ export async function* readPubmedXml(file: string, context: ReaderContext): Asyn
     }
   }
   if (/<(PubmedArticle|PubmedBookArticle)[\s>]/.test(buffer)) {
-    context.report({ file, location: `record ${record + 1} (line ${linesBefore})`, reason: 'file ends inside a record (truncated download?)' });
+    context.report({
+      file,
+      location: `record ${record + 1} (line ${linesBefore})`,
+      reason: 'file ends inside a record (truncated download?)',
+    });
   }
   if (!sawRoot) {
-    context.report({ file, location: 'file', reason: 'not a PubmedArticleSet document (expected efetch db=pubmed retmode=xml output or a PubMed baseline file)' });
+    context.report({
+      file,
+      location: 'file',
+      reason:
+        'not a PubmedArticleSet document (expected efetch db=pubmed retmode=xml output or a PubMed baseline file)',
+    });
   }
   context.onProgress?.(bytes);
 }
 
 function countLines(text: string, from: number, to: number): number {
   let count = 0;
-  for (let index = text.indexOf('\n', from); index >= 0 && index < to; index = text.indexOf('\n', index + 1)) count += 1;
+  for (let index = text.indexOf('\n', from); index >= 0 && index < to; index = text.indexOf('\n', index + 1))
+    count += 1;
   return count;
 }

@@ -26,7 +26,9 @@ export function syncKnowledgeBase(index: SearchIndex, root: string, options: { f
   index.write(knowledge.units);
   index.pruneUncitedSources('knowledge-base');
   index.setMeta(META_KEY, knowledge.fingerprint);
-  const invalidFiles = knowledge.files.filter((file) => file.problems.some((problem) => problem.severity === 'error')).map((file) => file.file);
+  const invalidFiles = knowledge.files
+    .filter((file) => file.problems.some((problem) => problem.severity === 'error'))
+    .map((file) => file.file);
   return {
     changed: true,
     topics: knowledge.units.length,

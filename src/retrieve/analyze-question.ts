@@ -38,7 +38,9 @@ export function analyzeQuestion(question: string, matcher: TermMatcher): Questio
     seen.add(key);
     const terms = match.equivalent ? (matcher.groups[match.group] ?? []) : [label];
     const phrases = uniquePhrases(terms.flatMap((term) => withVariants(tokenize(term))));
-    const allStop = tokens.slice(match.start, match.end).every((token) => STOPWORDS.has(token) || TYPE_WORDS.has(token));
+    const allStop = tokens
+      .slice(match.start, match.end)
+      .every((token) => STOPWORDS.has(token) || TYPE_WORDS.has(token));
     concepts.push({ label, phrases, weight: allStop ? 0.5 : 2, typeWord: allStop });
   }
   const seenTokens = new Set<string>();

@@ -7,7 +7,12 @@
 export const LEXICON: string[][] = [
   // Lung
   ['interstitial lung disease', 'ILD', 'diffuse parenchymal lung disease', 'DPLD'],
-  ['nonspecific interstitial pneumonia', 'non-specific interstitial pneumonia', 'nonspecific interstitial pneumonitis', 'NSIP'],
+  [
+    'nonspecific interstitial pneumonia',
+    'non-specific interstitial pneumonia',
+    'nonspecific interstitial pneumonitis',
+    'NSIP',
+  ],
   ['usual interstitial pneumonia', 'UIP'],
   ['idiopathic pulmonary fibrosis', 'IPF', 'cryptogenic fibrosing alveolitis'],
   ['progressive pulmonary fibrosis', 'PPF', 'progressive fibrosing ILD', 'PF-ILD'],
@@ -140,7 +145,13 @@ export const LEXICON: string[][] = [
   ["crohn's disease", 'crohn disease', 'Crohn disease'],
   ['irritable bowel syndrome', 'IBS'],
   ['Helicobacter pylori', 'H. pylori', 'H pylori'],
-  ['metabolic dysfunction-associated steatotic liver disease', 'MASLD', 'nonalcoholic fatty liver disease', 'NAFLD', 'fatty liver'],
+  [
+    'metabolic dysfunction-associated steatotic liver disease',
+    'MASLD',
+    'nonalcoholic fatty liver disease',
+    'NAFLD',
+    'fatty liver',
+  ],
   ['metabolic dysfunction-associated steatohepatitis', 'MASH', 'NASH', 'nonalcoholic steatohepatitis'],
   ['hepatitis B', 'HBV', 'hep B'],
   ['hepatitis C', 'HCV', 'hep C'],

@@ -12,7 +12,8 @@ export interface FollowUpPlan {
   focus: Concept[] | null;
 }
 
-const ELLIPTICAL = /^(and|what about|how about|what if|in|for|during|with|is it|does it|can it|should it|also|then|same|how long|how often|which one)\b/i;
+const ELLIPTICAL =
+  /^(and|what about|how about|what if|in|for|during|with|is it|does it|can it|should it|also|then|same|how long|how often|which one)\b/i;
 
 /**
  * Reads a follow-up in the light of its thread. An elliptical follow-up ("and the dose?",

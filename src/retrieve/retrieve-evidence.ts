@@ -63,8 +63,14 @@ export class EvidenceRetriever {
   retrieve(analysis: QuestionAnalysis, options: RetrieveOptions): RankedEvidence[] {
     const subject = this.weightByRarity(analysis.concepts.filter((concept) => !concept.typeWord));
     const searchable = analysis.concepts.filter((concept) => !concept.typeWord);
-    const concepts = (searchable.length > 0 ? searchable : analysis.concepts).map((concept) => ({ phrases: concept.phrases, weight: concept.weight }));
-    const hits = this.index.search({ concepts, ...(options.origins ? { origins: options.origins } : {}) }, options.candidates ?? 150);
+    const concepts = (searchable.length > 0 ? searchable : analysis.concepts).map((concept) => ({
+      phrases: concept.phrases,
+      weight: concept.weight,
+    }));
+    const hits = this.index.search(
+      { concepts, ...(options.origins ? { origins: options.origins } : {}) },
+      options.candidates ?? 150,
+    );
     if (hits.length === 0) return [];
     const forPatient = options.audience === 'patient';
     const maxScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
@@ -82,7 +88,10 @@ export class EvidenceRetriever {
       const stems = this.stemsOf(passage);
       const coverage = conceptCoverage(subject, stems.all);
       // A title names a topic; synonyms only half as surely (they often list drugs and related terms).
-      const titleCoverage = Math.max(conceptCoverage(subject, stems.title), 0.6 * conceptCoverage(subject, stems.named));
+      const titleCoverage = Math.max(
+        conceptCoverage(subject, stems.title),
+        0.6 * conceptCoverage(subject, stems.named),
+      );
       const textCoverage = conceptCoverage(subject, stems.text);
       const titleFit = titleFitness(passage.title, questionTokens);
       const year = passage.year ?? source.year;
@@ -112,7 +121,11 @@ export class EvidenceRetriever {
     const { documents, frequencies } = this.index.termStatistics(words);
     const idf = (word: string) => Math.log(1 + documents / ((frequencies.get(word) ?? 0) + 1));
     return concepts.map((concept) => {
-      const rarity = Math.max(...concept.phrases.map((phrase) => phrase.reduce((sum, word) => sum + idf(word), 0) / Math.max(phrase.length, 1)));
+      const rarity = Math.max(
+        ...concept.phrases.map(
+          (phrase) => phrase.reduce((sum, word) => sum + idf(word), 0) / Math.max(phrase.length, 1),
+        ),
+      );
       return { ...concept, weight: concept.weight * Math.max(rarity, 0.1) };
     });
   }
@@ -192,14 +205,17 @@ export function conceptCoverage(concepts: Concept[], tokens: Set<string>): numbe
   let found = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    if (concept.phrases.some((phrase) => phrase.every((token) => tokens.has(stemToken(token))))) found += concept.weight;
+    if (concept.phrases.some((phrase) => phrase.every((token) => tokens.has(stemToken(token)))))
+      found += concept.weight;
   }
   return total === 0 ? 0 : found / total;
 }
 
 /** Share of a title's words that the question uses: 1 when the question names exactly this topic. */
 function titleFitness(title: string, questionTokens: Set<string>): number {
-  const words = tokenize(title).filter((token) => !STOPWORDS.has(token)).map(stemToken);
+  const words = tokenize(title)
+    .filter((token) => !STOPWORDS.has(token))
+    .map(stemToken);
   if (words.length === 0) return 0;
   return words.filter((word) => questionTokens.has(word)).length / words.length;
 }

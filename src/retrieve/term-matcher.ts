@@ -3,7 +3,9 @@ import { tokenize, tokenizeKeepCase } from '../text/tokenize.js';
 
 /** Short words that are also abbreviations: matched only when written in capitals. */
 const AMBIGUOUS = new Set(
-  'add ads aid aids all am arm as at cad cap car cat cd ed er fit gas go hf hp it ms no pad pal pe ra ras sad sc so tip us was'.split(' '),
+  'add ads aid aids all am arm as at cad cap car cat cd ed er fit gas go hf hp it ms no pad pal pe ra ras sad sc so tip us was'.split(
+    ' ',
+  ),
 );
 
 interface Entry {
@@ -32,7 +34,10 @@ export class TermMatcher {
    * `groups[i]` for i < `equivalentGroups` are sets of equivalent terms (expanded into
    * each other); later groups only mark multi-word names to be kept together.
    */
-  constructor(groups: string[][], private readonly equivalentGroups = groups.length) {
+  constructor(
+    groups: string[][],
+    private readonly equivalentGroups = groups.length,
+  ) {
     this.groups = groups;
     for (const [group, terms] of groups.entries()) {
       for (const term of terms) {
@@ -40,7 +45,8 @@ export class TermMatcher {
         if (tokens.length === 0) continue;
         const first = tokens[0] ?? '';
         const isAbbreviation = term === term.toUpperCase() && /[A-Z]/.test(term);
-        const needsCase = isAbbreviation && tokens.length === 1 && (STOPWORDS.has(first) || AMBIGUOUS.has(first) || first.length <= 1);
+        const needsCase =
+          isAbbreviation && tokens.length === 1 && (STOPWORDS.has(first) || AMBIGUOUS.has(first) || first.length <= 1);
         const entry: Entry = { tokens, exact: needsCase ? tokenizeKeepCase(term) : null, group };
         const list = this.byFirstToken.get(first) ?? [];
         list.push(entry);
@@ -48,7 +54,8 @@ export class TermMatcher {
       }
     }
     // Longest first; at equal length, equivalence groups (earlier) win.
-    for (const list of this.byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length || a.group - b.group);
+    for (const list of this.byFirstToken.values())
+      list.sort((a, b) => b.tokens.length - a.tokens.length || a.group - b.group);
   }
 
   /** `tokens` are lower-case; `original` the same tokens in their original case. */
@@ -65,7 +72,12 @@ export class TermMatcher {
         break;
       }
       if (matched) {
-        found.push({ group: matched.group, start: position, end: position + matched.tokens.length, equivalent: matched.group < this.equivalentGroups });
+        found.push({
+          group: matched.group,
+          start: position,
+          end: position + matched.tokens.length,
+          equivalent: matched.group < this.equivalentGroups,
+        });
         position += matched.tokens.length;
       } else position += 1;
     }

@@ -6,7 +6,13 @@ import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from 
 import type { Vesalius } from '../wiring.js';
 
 /** An article as the API returns it: the CLI's JSON plus its identity in the store. */
-export type PublishedArticle = Article & { id: string; permalink: string; threadId: string; parentId: string | null; createdAt: string };
+export type PublishedArticle = Article & {
+  id: string;
+  permalink: string;
+  threadId: string;
+  parentId: string | null;
+  createdAt: string;
+};
 
 /**
  * Asking, re-rendering and following up, with stable ids and threads. Shared by the
@@ -23,14 +29,28 @@ export class ArticleService {
   async ask(question: string, audience: Audience): Promise<PublishedArticle> {
     const article = this.vesalius.ask(question, audience);
     const id = this.newId();
-    return this.keep({ id, threadId: id, parentId: null, createdAt: this.clock().toISOString(), article, context: null });
+    return this.keep({
+      id,
+      threadId: id,
+      parentId: null,
+      createdAt: this.clock().toISOString(),
+      article,
+      context: null,
+    });
   }
 
   async followUp(parentId: string, question: string, audience?: Audience): Promise<PublishedArticle> {
     const parent = await this.require(parentId);
     const context = this.contextOf(parent.article);
     const article = this.vesalius.ask(question, audience ?? parent.article.audience, context);
-    return this.keep({ id: this.newId(), threadId: parent.threadId, parentId, createdAt: this.clock().toISOString(), article, context });
+    return this.keep({
+      id: this.newId(),
+      threadId: parent.threadId,
+      parentId,
+      createdAt: this.clock().toISOString(),
+      article,
+      context,
+    });
   }
 
   /** The stored article, re-rendered for another audience when asked (composition is deterministic). */
@@ -43,7 +63,8 @@ export class ArticleService {
 
   async thread(threadId: string): Promise<PublishedArticle[]> {
     const records = await this.store.thread(threadId);
-    if (records.length === 0) throw new VesaliusError('NOT_FOUND', `No thread ${threadId}.`, { details: { field: 'threadId' } });
+    if (records.length === 0)
+      throw new VesaliusError('NOT_FOUND', `No thread ${threadId}.`, { details: { field: 'threadId' } });
     return records.map(publish);
   }
 
@@ -58,16 +79,33 @@ export class ArticleService {
 
   private async require(id: string): Promise<StoredArticle> {
     const record = await this.store.get(id);
-    if (!record) throw new VesaliusError('NOT_FOUND', `No article ${id}: it may have been asked on another server. Ask the question again.`, { details: { field: 'id' } });
+    if (!record)
+      throw new VesaliusError(
+        'NOT_FOUND',
+        `No article ${id}: it may have been asked on another server. Ask the question again.`,
+        { details: { field: 'id' } },
+      );
     return record;
   }
 
   private contextOf(article: Article): ThreadContext {
     const [topic] = this.vesalius.index.getTopics(article.topics.slice(0, 1));
-    return { question: article.question, questionType: article.questionType, topics: article.topics, topicTitle: topic?.title ?? null };
+    return {
+      question: article.question,
+      questionType: article.questionType,
+      topics: article.topics,
+      topicTitle: topic?.title ?? null,
+    };
   }
 }
 
 function publish(record: StoredArticle): PublishedArticle {
-  return { ...record.article, id: record.id, permalink: `/a/${record.id}`, threadId: record.threadId, parentId: record.parentId, createdAt: record.createdAt };
+  return {
+    ...record.article,
+    id: record.id,
+    permalink: `/a/${record.id}`,
+    threadId: record.threadId,
+    parentId: record.parentId,
+    createdAt: record.createdAt,
+  };
 }

@@ -7,8 +7,14 @@ function cite(citations: number[]): string {
 
 function referenceLine(reference: Reference): string {
   const authors = reference.authors.length > 3 ? [...reference.authors.slice(0, 3), 'et al.'] : reference.authors;
-  const parts = [authors.join(', ').replace(/\.$/, ''), reference.title, [reference.journal, reference.year].filter(Boolean).join(', ')].filter(Boolean);
-  const ids = [reference.pmid ? `PMID ${reference.pmid}` : '', reference.doi ? `doi:${reference.doi}` : ''].filter(Boolean).join('; ');
+  const parts = [
+    authors.join(', ').replace(/\.$/, ''),
+    reference.title,
+    [reference.journal, reference.year].filter(Boolean).join(', '),
+  ].filter(Boolean);
+  const ids = [reference.pmid ? `PMID ${reference.pmid}` : '', reference.doi ? `doi:${reference.doi}` : '']
+    .filter(Boolean)
+    .join('; ');
   return `${parts.join('. ')}.${ids ? ` ${ids}.` : ''}`;
 }
 
@@ -16,8 +22,13 @@ function referenceLine(reference: Reference): string {
 export function articleToMarkdown(article: Article): string {
   const lines = [`# ${article.title}`, ''];
   if (article.alert) lines.push(`> **Emergency:** ${article.alert}`, '');
-  lines.push(`*Question:* ${article.question}  `, `*For:* ${article.audience} · *Last updated:* ${article.lastUpdated} · *Review:* ${article.reviewStatus} (${reviewNotice(article.reviewStatus)})`, '');
-  if (article.bottomLine.text) lines.push('## Bottom line', '', `${article.bottomLine.text}${cite(article.bottomLine.citations)}`, '');
+  lines.push(
+    `*Question:* ${article.question}  `,
+    `*For:* ${article.audience} · *Last updated:* ${article.lastUpdated} · *Review:* ${article.reviewStatus} (${reviewNotice(article.reviewStatus)})`,
+    '',
+  );
+  if (article.bottomLine.text)
+    lines.push('## Bottom line', '', `${article.bottomLine.text}${cite(article.bottomLine.citations)}`, '');
   for (const section of article.sections) {
     lines.push(`## ${section.heading}`, '');
     for (const bullet of section.bullets) lines.push(`- ${bullet.text}${cite(bullet.citations)}`);
@@ -34,7 +45,10 @@ export function articleToMarkdown(article: Article): string {
 
 /** Plain text for copying. */
 export function articleToText(article: Article): string {
-  return articleToMarkdown(article).replace(/^#+ /gm, '').replace(/\*\*?([^*]+)\*\*?/g, '$1').replace(/^> /gm, '');
+  return articleToMarkdown(article)
+    .replace(/^#+ /gm, '')
+    .replace(/\*\*?([^*]+)\*\*?/g, '$1')
+    .replace(/^> /gm, '');
 }
 
 const RIS_TYPES: Record<string, string> = { guideline: 'GUIDE', 'patient-information': 'ELEC' };
@@ -49,7 +63,10 @@ export function referencesToRis(article: Article): string {
     if (reference.doi) lines.push(`DO  - ${reference.doi}`);
     if (reference.pmid) lines.push(`AN  - PMID:${reference.pmid}`);
     if (reference.url) lines.push(`UR  - ${reference.url}`);
-    lines.push(`N1  - Evidence level ${reference.evidenceLevel}; cited as [${reference.n}] in "${article.title}"`, 'ER  - ');
+    lines.push(
+      `N1  - Evidence level ${reference.evidenceLevel}; cited as [${reference.n}] in "${article.title}"`,
+      'ER  - ',
+    );
     return lines.join('\r\n');
   });
   return `${records.join('\r\n')}\r\n`;

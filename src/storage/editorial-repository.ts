@@ -1,4 +1,13 @@
-import type { Approval, AuditEntry, CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../domain/editorial.js';
+import type {
+  Approval,
+  AuditEntry,
+  CommentTarget,
+  DocumentVersion,
+  EditorialDocument,
+  ReviewComment,
+  Role,
+  User,
+} from '../domain/editorial.js';
 import type { Article } from '../domain/article.js';
 import type { VersionState } from '../domain/review-workflow.js';
 
@@ -68,23 +77,66 @@ export interface EditorialRepository {
   findApiToken(tokenHash: string): Promise<ApiToken | null>;
 
   /** A new document with version 1 in `submitted`. */
-  createDocument(input: { id: string; kind: EditorialDocument['kind']; title: string; specialty: string | null; content: Article; citedSources: string[]; createdBy: string | null; at: string }, audit: AuditInput): Promise<{ document: EditorialDocument; version: DocumentVersion }>;
+  createDocument(
+    input: {
+      id: string;
+      kind: EditorialDocument['kind'];
+      title: string;
+      specialty: string | null;
+      content: Article;
+      citedSources: string[];
+      createdBy: string | null;
+      at: string;
+    },
+    audit: AuditInput,
+  ): Promise<{ document: EditorialDocument; version: DocumentVersion }>;
   getDocument(id: string): Promise<EditorialDocument | null>;
   getVersion(documentId: string, number: number): Promise<DocumentVersion | null>;
   listVersions(documentId: string): Promise<DocumentVersion[]>;
   /** A new version in `submitted`; rejects with CONFLICT unless `expectedCurrent` is still the newest version. */
-  addVersion(input: { documentId: string; expectedCurrent: number; content: Article; citedSources: string[]; createdBy: string | null; at: string }, audit: AuditInput): Promise<DocumentVersion>;
+  addVersion(
+    input: {
+      documentId: string;
+      expectedCurrent: number;
+      content: Article;
+      citedSources: string[];
+      createdBy: string | null;
+      at: string;
+    },
+    audit: AuditInput,
+  ): Promise<DocumentVersion>;
   /**
    * Moves a version to `state` if its revision is still `expectedRevision` (else CONFLICT).
    * Approving records the approval and makes the version the one readers see.
    */
-  setVersionState(input: { documentId: string; number: number; expectedRevision: number; state: VersionState; approval: Approval | null; at: string }, audit: AuditInput): Promise<DocumentVersion>;
+  setVersionState(
+    input: {
+      documentId: string;
+      number: number;
+      expectedRevision: number;
+      state: VersionState;
+      approval: Approval | null;
+      at: string;
+    },
+    audit: AuditInput,
+  ): Promise<DocumentVersion>;
   /** Oldest first. */
   listQueue(filter: QueueFilter): Promise<QueueItem[]>;
   /** Flags every document whose current or approved version cites the source; returns how many. */
   flagDocumentsCiting(sourceId: string, audit: AuditInput): Promise<number>;
 
-  addComment(comment: { id: string; documentId: string; versionNumber: number; target: CommentTarget; text: string; authorId: string; createdAt: string }, audit: AuditInput): Promise<ReviewComment>;
+  addComment(
+    comment: {
+      id: string;
+      documentId: string;
+      versionNumber: number;
+      target: CommentTarget;
+      text: string;
+      authorId: string;
+      createdAt: string;
+    },
+    audit: AuditInput,
+  ): Promise<ReviewComment>;
   listComments(documentId: string, versionNumber: number): Promise<ReviewComment[]>;
 
   listAudit(filter: { documentId?: string; limit?: number }): Promise<AuditEntry[]>;

@@ -12,5 +12,12 @@ export interface UserRow {
 }
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, displayName: row.display_name, credentials: row.credentials, role: row.role, createdAt: row.created_at };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    credentials: row.credentials,
+    role: row.role,
+    createdAt: row.created_at,
+  };
 }

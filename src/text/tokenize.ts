@@ -5,7 +5,10 @@ export const MAX_QUERY_CHARS = 2000;
 export function tokenize(text: string): string[] {
   // Fast path for plain ASCII, which most text is; same tokens as the Unicode path.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  const tokens = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  const tokens = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
   return tokens ?? [];
 }
 

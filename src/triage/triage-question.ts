@@ -4,7 +4,12 @@
  * Pure and deterministic: no model is asked.
  */
 export type Triage =
-  | { kind: 'emergency'; reason: string; message: string; /** A question that finds useful content for this emergency. */ followUp: string }
+  | {
+      kind: 'emergency';
+      reason: string;
+      message: string /** A question that finds useful content for this emergency. */;
+      followUp: string;
+    }
   | { kind: 'out_of_scope'; reason: 'not_health' | 'manipulation' | 'empty'; message: string }
   | { kind: 'clinical'; question: string };
 
@@ -37,14 +42,35 @@ const FOLLOW_UPS: Record<string, string> = {
 };
 
 const RED_FLAGS: Array<[string, RegExp]> = [
-  ['stroke signs', /\b(can'?t|cannot|can not|unable to|couldn'?t) (move|lift|feel) (his|her|my|their|the|one)?\s*(right|left)?\s*(arm|leg|side|face)\b|\b(face|mouth|smile) (is )?(droop|drooping|uneven)|\bslurred speech\b|\bspeech (is )?slurred\b|\bsudden(ly)? (weakness|numbness|confusion|trouble (speaking|seeing|walking))\b|\bone side of (his|her|my|the) (body|face)\b/],
-  ['chest pain', /\bchest (pain|pressure|tightness)\b.*\b(now|right now|sweat|sweating|arm|jaw|short of breath|crushing|radiat|won'?t go away|for (the last|\d+) )|\b(crushing|severe|sudden) chest pain\b|\bheart attack\b/],
-  ['breathing', /\b(can'?t|cannot|struggling to|hard to|trouble|difficulty) breath(e|ing)\b|\b(isn'?t|is not|not|stopped|wasn'?t|no longer) breathing\b|\bchoking\b|\blips (are |turning )?(blue|grey|gray)\b|\bturning blue\b/],
+  [
+    'stroke signs',
+    /\b(can'?t|cannot|can not|unable to|couldn'?t) (move|lift|feel) (his|her|my|their|the|one)?\s*(right|left)?\s*(arm|leg|side|face)\b|\b(face|mouth|smile) (is )?(droop|drooping|uneven)|\bslurred speech\b|\bspeech (is )?slurred\b|\bsudden(ly)? (weakness|numbness|confusion|trouble (speaking|seeing|walking))\b|\bone side of (his|her|my|the) (body|face)\b/,
+  ],
+  [
+    'chest pain',
+    /\bchest (pain|pressure|tightness)\b.*\b(now|right now|sweat|sweating|arm|jaw|short of breath|crushing|radiat|won'?t go away|for (the last|\d+) )|\b(crushing|severe|sudden) chest pain\b|\bheart attack\b/,
+  ],
+  [
+    'breathing',
+    /\b(can'?t|cannot|struggling to|hard to|trouble|difficulty) breath(e|ing)\b|\b(isn'?t|is not|not|stopped|wasn'?t|no longer) breathing\b|\bchoking\b|\blips (are |turning )?(blue|grey|gray)\b|\bturning blue\b/,
+  ],
   ['anaphylaxis', /\b(throat|tongue|lips?) (is |are )?(swelling|swollen|closing)\b|\banaphyla/],
-  ['unresponsive', /\b(unconscious|unresponsive|won'?t wake up|can'?t wake (him|her|them)|passed out and)\b|\bcollapsed\b/],
-  ['seizure', /\b(having|is having|having a) (a )?seizure\b|\bseizure (that )?(won'?t stop|lasting|for \d+)|\bfitting\b/],
-  ['bleeding', /\b(bleeding (heavily|a lot|won'?t stop|that won'?t stop)|severe bleeding|vomiting blood|throwing up blood|coughing up blood|blood in (my|his|her) vomit)\b/],
-  ['overdose or poisoning', /\b(overdos|took too many|swallowed (a|some|the)? ?(bottle|pills|bleach|poison)|poison(ed|ing))\b/],
+  [
+    'unresponsive',
+    /\b(unconscious|unresponsive|won'?t wake up|can'?t wake (him|her|them)|passed out and)\b|\bcollapsed\b/,
+  ],
+  [
+    'seizure',
+    /\b(having|is having|having a) (a )?seizure\b|\bseizure (that )?(won'?t stop|lasting|for \d+)|\bfitting\b/,
+  ],
+  [
+    'bleeding',
+    /\b(bleeding (heavily|a lot|won'?t stop|that won'?t stop)|severe bleeding|vomiting blood|throwing up blood|coughing up blood|blood in (my|his|her) vomit)\b/,
+  ],
+  [
+    'overdose or poisoning',
+    /\b(overdos|took too many|swallowed (a|some|the)? ?(bottle|pills|bleach|poison)|poison(ed|ing))\b/,
+  ],
   ['worst headache', /\bworst headache\b|\bthunderclap\b|\bsudden severe headache\b/],
   ['infant fever', /\b(baby|newborn|infant)\b.*\b(fever|temperature|not breathing|limp|blue)\b/],
   ['sepsis signs', /\b(confused|confusion)\b.*\b(fever|infection)\b.*\b(cold|clammy|mottled)\b/],
@@ -53,8 +79,10 @@ const RED_FLAGS: Array<[string, RegExp]> = [
 const CRISIS = /\b(kill (myself|himself|herself)|suicid|end (my|his|her) life|want to die|self[- ]harm|hurt myself)\b/;
 
 /** Someone describing a situation now, rather than a clinician asking in general. */
-const PERSONAL = /\b(i|i'm|im|i've|me|my|we|our|he|she|his|her|him|mom|mum|dad|father|mother|son|daughter|husband|wife|partner|friend|baby|child|kid)\b|\bright now\b|\bwhat should i do\b|\bhelp\b/;
-const GENERAL = /\b(a|the) patient\b|\bpatients\b|\bin (adults|children)\b|\bmanagement of\b|\bguidelines?\b|\bhow (is|are) .* (treated|managed|diagnosed)\b/;
+const PERSONAL =
+  /\b(i|i'm|im|i've|me|my|we|our|he|she|his|her|him|mom|mum|dad|father|mother|son|daughter|husband|wife|partner|friend|baby|child|kid)\b|\bright now\b|\bwhat should i do\b|\bhelp\b/;
+const GENERAL =
+  /\b(a|the) patient\b|\bpatients\b|\bin (adults|children)\b|\bmanagement of\b|\bguidelines?\b|\bhow (is|are) .* (treated|managed|diagnosed)\b/;
 
 const MANIPULATION = [
   /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(previous|prior|above|earlier|all|your|the)\b.{0,30}\b(instructions?|prompts?|rules?|guidelines?|directives?)\b/,
@@ -73,10 +101,12 @@ const HEALTH = new RegExp(
 
 export function triageQuestion(raw: string, knownTerms: (text: string) => boolean = () => false): Triage {
   const question = raw.replace(/\s+/g, ' ').trim();
-  if (question.length === 0) return { kind: 'out_of_scope', reason: 'empty', message: 'The question is empty. Ask a clinical question.' };
+  if (question.length === 0)
+    return { kind: 'out_of_scope', reason: 'empty', message: 'The question is empty. Ask a clinical question.' };
   const lower = question.toLowerCase();
 
-  if (CRISIS.test(lower)) return { kind: 'emergency', reason: 'crisis', message: CRISIS_MESSAGE, followUp: FOLLOW_UPS['crisis'] ?? question };
+  if (CRISIS.test(lower))
+    return { kind: 'emergency', reason: 'crisis', message: CRISIS_MESSAGE, followUp: FOLLOW_UPS['crisis'] ?? question };
   for (const [reason, pattern] of RED_FLAGS) {
     if (pattern.test(lower) && PERSONAL.test(lower) && !GENERAL.test(lower)) {
       return { kind: 'emergency', reason, message: EMERGENCY_MESSAGE, followUp: FOLLOW_UPS[reason] ?? question };
@@ -86,13 +116,16 @@ export function triageQuestion(raw: string, knownTerms: (text: string) => boolea
   // Manipulation: drop the manipulative sentences; what remains is answered (no special
   // treatment), and a request that was only manipulation is refused.
   const sentences = question.split(/(?<=[.!?;:])\s+|\n+/);
-  const kept = sentences.filter((sentence) => !MANIPULATION.some((pattern) => pattern.test(sentence.toLowerCase()) || pattern.test(sentence)));
+  const kept = sentences.filter(
+    (sentence) => !MANIPULATION.some((pattern) => pattern.test(sentence.toLowerCase()) || pattern.test(sentence)),
+  );
   const remaining = kept.join(' ').trim();
   const manipulated = kept.length < sentences.length;
   if (manipulated && !isHealthQuestion(remaining, knownTerms)) {
     return { kind: 'out_of_scope', reason: 'manipulation', message: MANIPULATION_MESSAGE };
   }
-  if (!isHealthQuestion(remaining, knownTerms)) return { kind: 'out_of_scope', reason: 'not_health', message: OUT_OF_SCOPE_MESSAGE };
+  if (!isHealthQuestion(remaining, knownTerms))
+    return { kind: 'out_of_scope', reason: 'not_health', message: OUT_OF_SCOPE_MESSAGE };
   return { kind: 'clinical', question: remaining };
 }
 

@@ -12,7 +12,9 @@ export interface VerificationReport {
  * reference is cited, every clinical bullet has a citation and evidence, references are
  * numbered in order of first use. Composition is deterministic, so a problem here is a bug.
  */
-export function verifyArticle(article: Pick<Article, 'status' | 'bottomLine' | 'sections' | 'references'>): VerificationReport {
+export function verifyArticle(
+  article: Pick<Article, 'status' | 'bottomLine' | 'sections' | 'references'>,
+): VerificationReport {
   const problems: string[] = [];
   const known = new Set(article.references.map((reference) => reference.n));
   const cited: number[] = [];
@@ -24,23 +26,30 @@ export function verifyArticle(article: Pick<Article, 'status' | 'bottomLine' | '
     }
   };
   const clinical = article.status === 'answered' || article.status === 'emergency';
-  check('bottom line', article.bottomLine.citations, article.status === 'answered' && article.bottomLine.text.length > 0);
+  check(
+    'bottom line',
+    article.bottomLine.citations,
+    article.status === 'answered' && article.bottomLine.text.length > 0,
+  );
   let bullets = 0;
   for (const section of article.sections) {
     section.bullets.forEach((bullet, index) => {
       bullets += 1;
       check(`"${section.heading}" bullet ${index + 1}`, bullet.citations, true);
-      if (bullet.evidence.length === 0) problems.push(`"${section.heading}" bullet ${index + 1} has no evidence passage`);
+      if (bullet.evidence.length === 0)
+        problems.push(`"${section.heading}" bullet ${index + 1} has no evidence passage`);
     });
   }
-  if (!clinical && (bullets > 0 || article.references.length > 0)) problems.push(`a ${article.status} article carries clinical content`);
+  if (!clinical && (bullets > 0 || article.references.length > 0))
+    problems.push(`a ${article.status} article carries clinical content`);
   const firstUse: number[] = [];
   for (const n of cited) if (!firstUse.includes(n)) firstUse.push(n);
   for (const reference of article.references) {
     if (!cited.includes(reference.n)) problems.push(`reference [${reference.n}] is never cited`);
   }
   firstUse.forEach((n, index) => {
-    if (n !== index + 1) problems.push(`references are not numbered in order of first use ([${n}] is cited before [${index + 1}])`);
+    if (n !== index + 1)
+      problems.push(`references are not numbered in order of first use ([${n}] is cited before [${index + 1}])`);
   });
   return { ok: problems.length === 0, problems: [...new Set(problems)], bullets, citations: cited.length };
 }

@@ -36,8 +36,12 @@ describe('vesalius CLI contracts', () => {
   });
 
   it('ask --audience changes the text', async () => {
-    const physician = JSON.parse((await run(['ask', '--json', '--db', db, 'How is gout treated?'])).out) as { bottomLine: { text: string } };
-    const patient = JSON.parse((await run(['ask', '--json', '--audience', 'patient', '--db', db, 'How is gout treated?'])).out) as { bottomLine: { text: string }; audience: string };
+    const physician = JSON.parse((await run(['ask', '--json', '--db', db, 'How is gout treated?'])).out) as {
+      bottomLine: { text: string };
+    };
+    const patient = JSON.parse(
+      (await run(['ask', '--json', '--audience', 'patient', '--db', db, 'How is gout treated?'])).out,
+    ) as { bottomLine: { text: string }; audience: string };
     expect(patient.audience).toBe('patient');
     expect(patient.bottomLine.text).not.toEqual(physician.bottomLine.text);
   });
@@ -51,7 +55,10 @@ describe('vesalius CLI contracts', () => {
     ]);
     const { code, out } = await run(['ask', '--json', '--batch', file, '--db', db]);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((line) => JSON.parse(line) as { status?: string; audience?: string; error?: { code: string } });
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status?: string; audience?: string; error?: { code: string } });
     expect(lines).toHaveLength(4);
     expect(lines[0]?.status).toBe('answered');
     expect(lines[1]?.error?.code).toBe('INVALID_INPUT');
@@ -60,25 +67,43 @@ describe('vesalius CLI contracts', () => {
   });
 
   it('search --json prints [{id, sourceId, score, title, text}] with corpus record ids', async () => {
-    const { code, out } = await run(['search', '--json', '--limit', '3', '--db', db, 'What are the symptoms of adult acute lymphoblastic leukemia?']);
+    const { code, out } = await run([
+      'search',
+      '--json',
+      '--limit',
+      '3',
+      '--db',
+      db,
+      'What are the symptoms of adult acute lymphoblastic leukemia?',
+    ]);
     expect(code).toBe(0);
     const results = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(results).toHaveLength(3);
-    for (const result of results) expect(Object.keys(result).sort()).toEqual(['id', 'score', 'sourceId', 'text', 'title']);
+    for (const result of results)
+      expect(Object.keys(result).sort()).toEqual(['id', 'score', 'sourceId', 'text', 'title']);
     expect(String(results[0]?.['id'])).toMatch(/^CancerGov_\d+_\d+_Sec\d+$/);
   });
 
   it('search --batch prints one array per line', async () => {
-    const file = writeLines(join(space.dir, 'queries.jsonl'), [JSON.stringify({ query: 'gout colchicine' }), JSON.stringify({ query: 'NEAR( "unbalanced * -' })]);
+    const file = writeLines(join(space.dir, 'queries.jsonl'), [
+      JSON.stringify({ query: 'gout colchicine' }),
+      JSON.stringify({ query: 'NEAR( "unbalanced * -' }),
+    ]);
     const { out } = await run(['search', '--json', '--batch', file, '--limit', '2', '--db', db]);
-    const lines = out.trim().split('\n').map((line) => JSON.parse(line) as unknown[]);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown[]);
     expect(lines).toHaveLength(2);
     expect(lines[0]?.length).toBe(2);
     expect(Array.isArray(lines[1])).toBe(true);
   });
 
   it('ingest reports malformed records and re-ingesting does not duplicate', async () => {
-    const file = writeLines(join(space.dir, 'mixed.jsonl'), [JSON.stringify({ id: 'T_1_Sec1', doc_id: 'T_1', focus: 'Testitis', text: 'Testitis is a made-up condition.' }), '{oops']);
+    const file = writeLines(join(space.dir, 'mixed.jsonl'), [
+      JSON.stringify({ id: 'T_1_Sec1', doc_id: 'T_1', focus: 'Testitis', text: 'Testitis is a made-up condition.' }),
+      '{oops',
+    ]);
     const first = await run(['ingest', '--db', db, file]);
     expect(first.err).toMatch(/mixed\.jsonl line 2: invalid JSON/);
     expect(first.out).toMatch(/Ingested 1 passages from 1 sources in 1 files/);
@@ -110,7 +135,17 @@ describe('vesalius CLI contracts', () => {
   });
 
   it('runs as a real process through bin/vesalius.js and renders a readable article', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'bin/vesalius.js'), 'ask', '--db', db, 'What is the antibiotic treatment for streptococcal pharyngitis?'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/vesalius.js'),
+        'ask',
+        '--db',
+        db,
+        'What is the antibiotic treatment for streptococcal pharyngitis?',
+      ],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(out).toMatch(/Bottom line/);
     expect(out).toMatch(/References/);
     expect(out).toMatch(/\[1\]/);

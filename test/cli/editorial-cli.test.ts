@@ -10,20 +10,73 @@ describe('vesalius users and review commands (embedded store)', () => {
   afterAll(() => space.cleanup());
 
   it('adds accounts with a password from standard input only, lists them and changes roles', async () => {
-    expect((await run(['users', 'add', 'ada', '--role', 'reviewer', '--name', 'Dr Ada', '--credentials', 'MD, FCCP', '--db', db])).err).toMatch(/--password-stdin/);
-    expect((await run(['users', 'add', 'ada', '--role', 'reviewer', '--name', 'Dr Ada', '--credentials', 'MD, FCCP', '--password-stdin', '--db', db], 'a long enough password\n')).out).toMatch(/Added ada \(reviewer\)/);
-    expect((await run(['users', 'add', 'ed', '--role', 'editor', '--name', 'Ed', '--password-stdin', '--db', db], 'another long password\n')).code).toBe(0);
-    const duplicate = await run(['users', 'add', 'ada', '--role', 'reader', '--name', 'A', '--password-stdin', '--db', db], 'a long enough password\n');
+    expect(
+      (
+        await run([
+          'users',
+          'add',
+          'ada',
+          '--role',
+          'reviewer',
+          '--name',
+          'Dr Ada',
+          '--credentials',
+          'MD, FCCP',
+          '--db',
+          db,
+        ])
+      ).err,
+    ).toMatch(/--password-stdin/);
+    expect(
+      (
+        await run(
+          [
+            'users',
+            'add',
+            'ada',
+            '--role',
+            'reviewer',
+            '--name',
+            'Dr Ada',
+            '--credentials',
+            'MD, FCCP',
+            '--password-stdin',
+            '--db',
+            db,
+          ],
+          'a long enough password\n',
+        )
+      ).out,
+    ).toMatch(/Added ada \(reviewer\)/);
+    expect(
+      (
+        await run(
+          ['users', 'add', 'ed', '--role', 'editor', '--name', 'Ed', '--password-stdin', '--db', db],
+          'another long password\n',
+        )
+      ).code,
+    ).toBe(0);
+    const duplicate = await run(
+      ['users', 'add', 'ada', '--role', 'reader', '--name', 'A', '--password-stdin', '--db', db],
+      'a long enough password\n',
+    );
     expect(duplicate.code).toBe(2);
     expect(duplicate.err).toMatch(/already exists/);
-    expect((await run(['users', 'add', 'x', '--role', 'god', '--name', 'X', '--password-stdin', '--db', db], 'pw')).code).toBe(2);
+    expect(
+      (await run(['users', 'add', 'x', '--role', 'god', '--name', 'X', '--password-stdin', '--db', db], 'pw')).code,
+    ).toBe(2);
     expect((await run(['users', 'set-role', 'ed', 'admin', '--db', db])).out).toMatch(/ed is now admin/);
-    const listed = JSON.parse((await run(['users', 'list', '--json', '--db', db])).out) as Array<{ username: string; role: string }>;
+    const listed = JSON.parse((await run(['users', 'list', '--json', '--db', db])).out) as Array<{
+      username: string;
+      role: string;
+    }>;
     expect(listed.map((user) => `${user.username}:${user.role}`)).toEqual(['ada:reviewer', 'ed:admin']);
   });
 
   it('submits a stored answer, lists the queue and approves it as a named reviewer', async () => {
-    const asked = JSON.parse((await run(['ask', '--json', '--db', db, 'How is gout treated?'])).out) as { status: string };
+    const asked = JSON.parse((await run(['ask', '--json', '--db', db, 'How is gout treated?'])).out) as {
+      status: string;
+    };
     expect(asked.status).toBe('answered');
     // Answers asked through the CLI are not stored; store one the way the web app does.
     const { ArticleService } = await import('../../src/serve/article-service.js');
@@ -39,9 +92,23 @@ describe('vesalius users and review commands (embedded store)', () => {
     const submitted = await run(['review', 'submit', kept.id, '--as', 'ed', '--specialty', 'rheumatology', '--db', db]);
     const documentId = /document (\S+) /.exec(submitted.out)?.[1] ?? '';
     expect(documentId).not.toBe('');
-    const queue = JSON.parse((await run(['review', 'list', '--json', '--db', db])).out) as Array<{ id: string; state: string; specialty: string }>;
+    const queue = JSON.parse((await run(['review', 'list', '--json', '--db', db])).out) as Array<{
+      id: string;
+      state: string;
+      specialty: string;
+    }>;
     expect(queue).toEqual([expect.objectContaining({ id: documentId, state: 'submitted', specialty: 'rheumatology' })]);
-    const approved = await run(['review', 'approve', documentId, '--as', 'ada', '--comment', 'Checked against ACR 2020', '--db', db]);
+    const approved = await run([
+      'review',
+      'approve',
+      documentId,
+      '--as',
+      'ada',
+      '--comment',
+      'Checked against ACR 2020',
+      '--db',
+      db,
+    ]);
     expect(approved.out).toMatch(/version 1 is now approved, approved by Dr Ada on \d{4}-\d{2}-\d{2}/);
     expect(JSON.parse((await run(['review', 'list', '--json', '--db', db])).out)).toEqual([]);
     const again = await run(['review', 'request-changes', documentId, '--as', 'ada', '--db', db]);
@@ -55,8 +122,12 @@ describe('vesalius users and review commands (embedded store)', () => {
     const first = await run(['review', 'import-topics', '--as', 'ed', '--db', db]);
     const count = Number(/Submitted (\d+) knowledge-base topics/.exec(first.out)?.[1]);
     expect(count).toBeGreaterThanOrEqual(120);
-    expect((await run(['review', 'import-topics', '--as', 'ed', '--db', db])).out).toMatch(/Submitted 0 knowledge-base topics/);
-    const queue = JSON.parse((await run(['review', 'list', '--json', '--specialty', 'pulmonology', '--db', db])).out) as Array<{ id: string; kind: string }>;
+    expect((await run(['review', 'import-topics', '--as', 'ed', '--db', db])).out).toMatch(
+      /Submitted 0 knowledge-base topics/,
+    );
+    const queue = JSON.parse(
+      (await run(['review', 'list', '--json', '--specialty', 'pulmonology', '--db', db])).out,
+    ) as Array<{ id: string; kind: string }>;
     expect(queue.map((item) => item.id)).toContain('topic:nsip');
     expect(queue.every((item) => item.kind === 'topic')).toBe(true);
   });

@@ -18,6 +18,9 @@ describe('progressReporter without a terminal', () => {
     clock = 4000;
     progress.update(500, 1000);
     progress.stop();
-    expect(written.trim().split('\n')).toEqual(['ingest: 25% · 500 passages · 250/s · ETA 6s', 'ingest: 50% · 1000 passages · 250/s · ETA 4s']);
+    expect(written.trim().split('\n')).toEqual([
+      'ingest: 25% · 500 passages · 250/s · ETA 6s',
+      'ingest: 50% · 1000 passages · 250/s · ETA 4s',
+    ]);
   });
 });

@@ -17,10 +17,23 @@ interface ClinicalQuestion {
   readability_max_grade?: number;
 }
 
-const clinical = readFileSync(join(SHARED, 'dev/clinical-questions-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ClinicalQuestion);
+const clinical = readFileSync(join(SHARED, 'dev/clinical-questions-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as ClinicalQuestion);
 
-function articleText(article: { title: string; alert: string | null; bottomLine: { text: string }; sections: Array<{ heading: string; bullets: Array<{ text: string }> }> }): string {
-  return [article.alert ?? '', article.title, article.bottomLine.text, ...article.sections.flatMap((section) => [section.heading, ...section.bullets.map((bullet) => bullet.text)])].join('\n');
+function articleText(article: {
+  title: string;
+  alert: string | null;
+  bottomLine: { text: string };
+  sections: Array<{ heading: string; bullets: Array<{ text: string }> }>;
+}): string {
+  return [
+    article.alert ?? '',
+    article.title,
+    article.bottomLine.text,
+    ...article.sections.flatMap((section) => [section.heading, ...section.bullets.map((bullet) => bullet.text)]),
+  ].join('\n');
 }
 
 describe('answerQuestion on the built-in knowledge base', () => {
@@ -34,33 +47,41 @@ describe('answerQuestion on the built-in knowledge base', () => {
     space.cleanup();
   });
 
-  it.each(clinical.map((question) => [question.id, question] as const))('dev question %s: right status and every must concept', (_id, question) => {
-    const article = vesalius.ask(question.question, question.audience ?? 'physician');
-    expect(articleSchema.safeParse(article).success).toBe(true);
-    expect(citationProblems(article)).toEqual([]);
-    if (question.expect_no_answer) {
-      expect(article.status).toBe('out_of_scope');
-      expect(article.sections).toEqual([]);
-      expect(article.references).toEqual([]);
-      return;
-    }
-    if (question.triage) {
-      expect(article.status).toBe('emergency');
-      expect(article.alert).toMatch(/emergency/i);
-    } else {
-      expect(article.status).toBe('answered');
-    }
-    if (question.readability_max_grade !== undefined) {
-      const prose = [article.bottomLine.text, ...article.sections.flatMap((section) => section.bullets.map((bullet) => bullet.text))].join(' ');
-      expect(readingGrade(prose)).toBeLessThanOrEqual(question.readability_max_grade);
-    }
-    const text = articleText(article).toLowerCase();
-    const missing = question.must.filter((group) => !group.some((term) => text.includes(term.toLowerCase())));
-    expect(missing).toEqual([]);
-  });
+  it.each(clinical.map((question) => [question.id, question] as const))(
+    'dev question %s: right status and every must concept',
+    (_id, question) => {
+      const article = vesalius.ask(question.question, question.audience ?? 'physician');
+      expect(articleSchema.safeParse(article).success).toBe(true);
+      expect(citationProblems(article)).toEqual([]);
+      if (question.expect_no_answer) {
+        expect(article.status).toBe('out_of_scope');
+        expect(article.sections).toEqual([]);
+        expect(article.references).toEqual([]);
+        return;
+      }
+      if (question.triage) {
+        expect(article.status).toBe('emergency');
+        expect(article.alert).toMatch(/emergency/i);
+      } else {
+        expect(article.status).toBe('answered');
+      }
+      if (question.readability_max_grade !== undefined) {
+        const prose = [
+          article.bottomLine.text,
+          ...article.sections.flatMap((section) => section.bullets.map((bullet) => bullet.text)),
+        ].join(' ');
+        expect(readingGrade(prose)).toBeLessThanOrEqual(question.readability_max_grade);
+      }
+      const text = articleText(article).toLowerCase();
+      const missing = question.must.filter((group) => !group.some((term) => text.includes(term.toLowerCase())));
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('puts the emergency message before anything else', () => {
-    const article = vesalius.ask("My father suddenly can't move his right arm and his speech is slurred. What should I do?");
+    const article = vesalius.ask(
+      "My father suddenly can't move his right arm and his speech is slurred. What should I do?",
+    );
     expect(article.status).toBe('emergency');
     expect(articleText(article).indexOf(article.alert ?? '-')).toBe(0);
   });
@@ -87,7 +108,15 @@ describe('answerQuestion on the built-in knowledge base', () => {
     const headings = article.sections.map((section) => section.heading);
     expect(headings).toEqual(expect.arrayContaining(['First-line therapy', 'Dosing', 'Monitoring']));
     expect(article.bottomLine.citations.length).toBeGreaterThan(0);
-    expect(article.references.every((reference) => reference.evidenceLevel === 'A' || reference.evidenceLevel === 'B' || reference.evidenceLevel === 'C' || reference.evidenceLevel === 'D')).toBe(true);
+    expect(
+      article.references.every(
+        (reference) =>
+          reference.evidenceLevel === 'A' ||
+          reference.evidenceLevel === 'B' ||
+          reference.evidenceLevel === 'C' ||
+          reference.evidenceLevel === 'D',
+      ),
+    ).toBe(true);
     expect(article.reviewStatus).toBe('submitted');
     const evidence = article.sections.flatMap((section) => section.bullets.flatMap((bullet) => bullet.evidence));
     expect(vesalius.index.getPassages(evidence)).toHaveLength(new Set(evidence).size);
@@ -108,13 +137,33 @@ describe('answerQuestion on the built-in knowledge base', () => {
   });
 
   it('keeps every citation resolvable for any question (property)', () => {
-    const words = ['gout', 'asthma', 'dose', 'NSIP', 'pregnancy', 'children', 'warfarin', 'IgE', '"', 'NEAR(', '*', 'what', 'treatment', 'eGFR', 'ß'];
+    const words = [
+      'gout',
+      'asthma',
+      'dose',
+      'NSIP',
+      'pregnancy',
+      'children',
+      'warfarin',
+      'IgE',
+      '"',
+      'NEAR(',
+      '*',
+      'what',
+      'treatment',
+      'eGFR',
+      'ß',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }), fc.constantFrom('physician', 'patient', 'pharmacist', 'nurse', 'student' as const), (chosen, audience) => {
-        const article = vesalius.ask(chosen.join(' '), audience);
-        expect(citationProblems(article)).toEqual([]);
-        if (article.status !== 'answered' && article.status !== 'emergency') expect(article.references).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('physician', 'patient', 'pharmacist', 'nurse', 'student' as const),
+        (chosen, audience) => {
+          const article = vesalius.ask(chosen.join(' '), audience);
+          expect(citationProblems(article)).toEqual([]);
+          if (article.status !== 'answered' && article.status !== 'emergency') expect(article.references).toEqual([]);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
   });
 
   it('names the variable and the fix when the environment is invalid', () => {
-    expect(() => loadConfig({}, { VESALIUS_AUDIENCE: 'robot' })).toThrow(/VESALIUS_AUDIENCE is invalid.*Fix or unset it/);
+    expect(() => loadConfig({}, { VESALIUS_AUDIENCE: 'robot' })).toThrow(
+      /VESALIUS_AUDIENCE is invalid.*Fix or unset it/,
+    );
   });
 });

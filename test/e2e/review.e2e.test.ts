@@ -23,15 +23,53 @@ describe('reviewer pages in headless Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const io = { out: () => {}, err: () => {}, readStdin: async () => `${PASSWORD}\n` };
-    expect(await main(['users', 'add', 'ada', '--role', 'reviewer', '--name', 'Dr Ada Lovelace', '--credentials', 'MD, FCCP', '--password-stdin', '--db', db], io)).toBe(0);
-    expect(await main(['users', 'add', 'ed', '--role', 'editor', '--name', 'Ed', '--password-stdin', '--db', db], io)).toBe(0);
-    server = await startServer(loadConfig({ dbPath: db, knowledgeDir: KNOWLEDGE }, {}), { port: 0, host: '127.0.0.1', logger: false });
-    const asked = (await (await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'How is gout treated?' }) })).json()) as { id: string };
+    expect(
+      await main(
+        [
+          'users',
+          'add',
+          'ada',
+          '--role',
+          'reviewer',
+          '--name',
+          'Dr Ada Lovelace',
+          '--credentials',
+          'MD, FCCP',
+          '--password-stdin',
+          '--db',
+          db,
+        ],
+        io,
+      ),
+    ).toBe(0);
+    expect(
+      await main(['users', 'add', 'ed', '--role', 'editor', '--name', 'Ed', '--password-stdin', '--db', db], io),
+    ).toBe(0);
+    server = await startServer(loadConfig({ dbPath: db, knowledgeDir: KNOWLEDGE }, {}), {
+      port: 0,
+      host: '127.0.0.1',
+      logger: false,
+    });
+    const asked = (await (
+      await fetch(`${server.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'How is gout treated?' }),
+      })
+    ).json()) as { id: string };
     articleId = asked.id;
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ed', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ed', password: PASSWORD }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const submitted = await fetch(`${server.url}/api/review/documents`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ articleId, specialty: 'rheumatology' }) });
+    const submitted = await fetch(`${server.url}/api/review/documents`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ articleId, specialty: 'rheumatology' }),
+    });
     expect(submitted.status).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

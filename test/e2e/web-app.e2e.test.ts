@@ -20,7 +20,11 @@ describe('web app in headless Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}), { port: 0, host: '127.0.0.1', logger: false });
+    server = await startServer(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}), {
+      port: 0,
+      host: '127.0.0.1',
+      logger: false,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The app must never reach outside the machine.
@@ -45,8 +49,17 @@ describe('web app in headless Chromium', () => {
     expect(await page.getByTestId('citation').count()).toBeGreaterThan(10);
     expect(await page.getByTestId('reference').count()).toBeGreaterThan(5);
     const text = (await page.locator('main').textContent())?.toLowerCase() ?? '';
-    for (const concept of ['mycophenolate', 'nintedanib', 'hypersensitivity pneumonitis', 'connective tissue disease', 'fvc']) expect(text).toContain(concept);
-    expect(await page.getByTestId('review-status').textContent()).toMatch(/Educational purpose only · content pending human review/);
+    for (const concept of [
+      'mycophenolate',
+      'nintedanib',
+      'hypersensitivity pneumonitis',
+      'connective tissue disease',
+      'fvc',
+    ])
+      expect(text).toContain(concept);
+    expect(await page.getByTestId('review-status').textContent()).toMatch(
+      /Educational purpose only · content pending human review/,
+    );
     await page.screenshot({ path: join(SHOTS, 'article-page.png') });
     await page.screenshot({ path: join(SHOTS, 'article-physician.png'), fullPage: true });
   });
@@ -91,7 +104,9 @@ describe('web app in headless Chromium', () => {
 
   it('shows an emergency message first, visually distinct', async () => {
     await page.goto(server.url);
-    await page.getByTestId('ask-input').fill("My father suddenly can't move his right arm and his speech is slurred. What should I do?");
+    await page
+      .getByTestId('ask-input')
+      .fill("My father suddenly can't move his right arm and his speech is slurred. What should I do?");
     await page.getByTestId('ask-submit').click();
     const alert = page.getByTestId('emergency-alert');
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
@@ -111,7 +126,9 @@ describe('web app in headless Chromium', () => {
     await page.getByTestId('ask-submit').click();
     await expect.poll(() => page.getByTestId('status-notice').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('section').count()).toBe(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'out-of-scope-phone.png'), fullPage: true });
   });

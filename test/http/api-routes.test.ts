@@ -19,7 +19,12 @@ describe('HTTP API (in process)', () => {
     vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     let clock = Date.parse('2026-11-24T10:00:00Z');
-    const articles = new ArticleService(vesalius, store, () => new Date((clock += 1000)), () => `a${++ids}`);
+    const articles = new ArticleService(
+      vesalius,
+      store,
+      () => new Date((clock += 1000)),
+      () => `a${++ids}`,
+    );
     app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test', editorial: null });
   });
   afterAll(async () => {
@@ -29,7 +34,8 @@ describe('HTTP API (in process)', () => {
     space.cleanup();
   });
 
-  const ask = async (question: string, audience?: string) => app.inject({ method: 'POST', url: '/api/ask', payload: audience ? { question, audience } : { question } });
+  const ask = async (question: string, audience?: string) =>
+    app.inject({ method: 'POST', url: '/api/ask', payload: audience ? { question, audience } : { question } });
 
   it('health and readiness', async () => {
     expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok' });
@@ -45,19 +51,36 @@ describe('HTTP API (in process)', () => {
     const body = response.json();
     expect(articleSchema.safeParse(body).success).toBe(true);
     expect(citationProblems(body)).toEqual([]);
-    expect(body).toMatchObject({ id: expect.any(String), permalink: `/a/${body.id}`, threadId: body.id, parentId: null, status: 'answered' });
+    expect(body).toMatchObject({
+      id: expect.any(String),
+      permalink: `/a/${body.id}`,
+      threadId: body.id,
+      parentId: null,
+      status: 'answered',
+    });
     expect(response.headers['location']).toBe(`/api/articles/${body.id}`);
     const again = await app.inject(`/api/articles/${body.id}`);
     expect(again.json()).toEqual(body);
   });
 
   it('rejects bad input with 400 naming the field', async () => {
-    for (const [payload, field] of [[{}, 'question'], [{ question: 5 }, 'question'], [{ question: '' }, 'question'], [{ question: 'gout', audience: 'robot' }, 'audience'], [{ question: 'gout', extra: 1 }, 'extra']] as const) {
+    for (const [payload, field] of [
+      [{}, 'question'],
+      [{ question: 5 }, 'question'],
+      [{ question: '' }, 'question'],
+      [{ question: 'gout', audience: 'robot' }, 'audience'],
+      [{ question: 'gout', extra: 1 }, 'extra'],
+    ] as const) {
       const response = await app.inject({ method: 'POST', url: '/api/ask', payload });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json().error).toMatchObject({ code: 'INVALID_INPUT', field });
     }
-    const notJson = await app.inject({ method: 'POST', url: '/api/ask', payload: '{oops', headers: { 'content-type': 'application/json' } });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/ask',
+      payload: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.statusCode).toBe(400);
     const huge = await ask('x'.repeat(25_000));
     expect(huge.statusCode).toBe(400);
@@ -76,7 +99,9 @@ describe('HTTP API (in process)', () => {
   });
 
   it('streams the article as server-sent events in reading order', async () => {
-    const response = await app.inject(`/api/ask/stream?question=${encodeURIComponent('How is alcohol withdrawal syndrome treated?')}`);
+    const response = await app.inject(
+      `/api/ask/stream?question=${encodeURIComponent('How is alcohol withdrawal syndrome treated?')}`,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/event-stream/);
     const events = [...response.body.matchAll(/^event: (\w+)$/gm)].map((match) => match[1]);
@@ -89,29 +114,65 @@ describe('HTTP API (in process)', () => {
 
   it('answers follow-ups in the thread context and stores them in the thread', async () => {
     const first = (await ask('How is gout treated?')).json();
-    const dose = await app.inject({ method: 'POST', url: `/api/articles/${first.id}/followups`, payload: { question: 'And the dose?' } });
+    const dose = await app.inject({
+      method: 'POST',
+      url: `/api/articles/${first.id}/followups`,
+      payload: { question: 'And the dose?' },
+    });
     expect(dose.statusCode).toBe(201);
     const doseArticle = dose.json();
-    expect(doseArticle).toMatchObject({ threadId: first.id, parentId: first.id, status: 'answered', questionType: 'dosing', topics: expect.arrayContaining(['gout']) });
+    expect(doseArticle).toMatchObject({
+      threadId: first.id,
+      parentId: first.id,
+      status: 'answered',
+      questionType: 'dosing',
+      topics: expect.arrayContaining(['gout']),
+    });
     expect(doseArticle.sections[0].heading).toBe('Dosing');
     // Gout's sources say nothing about pregnancy: say so rather than drift to another topic.
-    const pregnancy = (await app.inject({ method: 'POST', url: `/api/articles/${first.id}/followups`, payload: { question: 'What about in pregnancy?' } })).json();
+    const pregnancy = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/articles/${first.id}/followups`,
+        payload: { question: 'What about in pregnancy?' },
+      })
+    ).json();
     expect(pregnancy.status).toBe('insufficient_evidence');
     const thyroid = (await ask('How is hypothyroidism treated?')).json();
-    const thyroidPregnancy = (await app.inject({ method: 'POST', url: `/api/articles/${thyroid.id}/followups`, payload: { question: 'What about in pregnancy?' } })).json();
+    const thyroidPregnancy = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/articles/${thyroid.id}/followups`,
+        payload: { question: 'What about in pregnancy?' },
+      })
+    ).json();
     expect(thyroidPregnancy).toMatchObject({ status: 'answered', topics: ['hypothyroidism'] });
-    const bullets = thyroidPregnancy.sections.flatMap((section: { bullets: Array<{ text: string }> }) => section.bullets.map((bullet) => bullet.text));
+    const bullets = thyroidPregnancy.sections.flatMap((section: { bullets: Array<{ text: string }> }) =>
+      section.bullets.map((bullet) => bullet.text),
+    );
     expect(bullets.length).toBeGreaterThan(1);
     for (const text of bullets) expect(text).toMatch(/pregnan|gestation|conception|trimester|postpartum|fetal/i);
     const thread = (await app.inject(`/api/threads/${first.id}`)).json();
-    expect(thread.articles.map((article: { id: string }) => article.id)).toEqual([first.id, doseArticle.id, pregnancy.id]);
-    expect((await app.inject({ method: 'POST', url: '/api/articles/nope/followups', payload: { question: 'and?' } })).statusCode).toBe(404);
+    expect(thread.articles.map((article: { id: string }) => article.id)).toEqual([
+      first.id,
+      doseArticle.id,
+      pregnancy.id,
+    ]);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/articles/nope/followups', payload: { question: 'and?' } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('lists recent articles, newest first', async () => {
     const body = (await app.inject('/api/articles?limit=2')).json();
     expect(body.articles).toHaveLength(2);
-    expect(body.articles[0]).toMatchObject({ id: expect.any(String), permalink: expect.stringMatching(/^\/a\//), question: expect.any(String), status: expect.any(String) });
+    expect(body.articles[0]).toMatchObject({
+      id: expect.any(String),
+      permalink: expect.stringMatching(/^\/a\//),
+      question: expect.any(String),
+      status: expect.any(String),
+    });
     expect(body.articles[0].createdAt > body.articles[1].createdAt).toBe(true);
   });
 
@@ -150,7 +211,20 @@ describe('HTTP API (in process)', () => {
   it('publishes an OpenAPI document covering every route', async () => {
     const document = (await app.inject('/api/openapi.json')).json();
     expect(document.openapi).toBe('3.1.0');
-    for (const path of ['/api/ask', '/api/ask/stream', '/api/articles', '/api/articles/{id}', '/api/articles/{id}/followups', '/api/articles/{id}/export', '/api/threads/{threadId}', '/api/passages/{id}', '/api/sources/{id}', '/api/suggest', '/api/health', '/api/ready']) {
+    for (const path of [
+      '/api/ask',
+      '/api/ask/stream',
+      '/api/articles',
+      '/api/articles/{id}',
+      '/api/articles/{id}/followups',
+      '/api/articles/{id}/export',
+      '/api/threads/{threadId}',
+      '/api/passages/{id}',
+      '/api/sources/{id}',
+      '/api/suggest',
+      '/api/health',
+      '/api/ready',
+    ]) {
       expect(document.paths[path], path).toBeDefined();
     }
   });

@@ -34,7 +34,12 @@ describe('editorial HTTP API', () => {
       headers['cookie'] = session.cookie;
       if (withCsrf) headers['x-csrf-token'] = session.csrf;
     }
-    return app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    return app.inject({
+      method,
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
   };
 
   beforeAll(async () => {
@@ -42,10 +47,21 @@ describe('editorial HTTP API', () => {
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     repository = new SqliteEditorialRepository(join(space.dir, 'editorial.sqlite'));
     const review = new ReviewService(repository);
-    for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) await review.addUser({ username: role, displayName: `Dr ${role}`, credentials: 'MD', role, password: PASSWORD }, null);
+    for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const)
+      await review.addUser(
+        { username: role, displayName: `Dr ${role}`, credentials: 'MD', role, password: PASSWORD },
+        null,
+      );
     const articles = new ArticleService(vesalius, store);
     articleId = (await articles.ask('How is gout treated?', 'physician')).id;
-    app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test', editorial: { review, auth: new AuthService(repository), repository, secureCookies: false } });
+    app = await buildApp({
+      vesalius,
+      articles,
+      webRoot: null,
+      logger: false,
+      version: 'test',
+      editorial: { review, auth: new AuthService(repository), repository, secureCookies: false },
+    });
     for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) {
       const response = await login(role);
       expect(response.statusCode).toBe(200);
@@ -62,7 +78,12 @@ describe('editorial HTTP API', () => {
 
   it('signs in with an HTTP-only SameSite cookie and gives one generic error for any failure', async () => {
     const response = await login('reviewer');
-    expect(response.cookies[0]).toMatchObject({ name: 'vesalius_session', httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(response.cookies[0]).toMatchObject({
+      name: 'vesalius_session',
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+    });
     expect(response.json().user).toMatchObject({ username: 'reviewer', role: 'reviewer' });
     expect(response.json().user).not.toHaveProperty('passwordHash');
     const wrong = await login('reviewer', 'wrong password here', '10.0.0.9');
@@ -73,7 +94,8 @@ describe('editorial HTTP API', () => {
   });
 
   it('rate-limits repeated failed sign-ins', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await login('editor', 'nope nope nope', '10.0.0.7')).statusCode).toBe(401);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await login('editor', 'nope nope nope', '10.0.0.7')).statusCode).toBe(401);
     const limited = await login('editor', PASSWORD, '10.0.0.7');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('RATE_LIMITED');
@@ -93,14 +115,41 @@ describe('editorial HTTP API', () => {
       { method: 'GET', url: '/api/review/queue', allowed: ['admin', 'editor', 'reviewer'] },
       { method: 'POST', url: '/api/review/documents', body: { articleId }, allowed: ['admin', 'editor', 'reviewer'] },
       { method: 'GET', url: `/api/review/documents/${documentId}`, allowed: ['admin', 'editor', 'reviewer'] },
-      { method: 'GET', url: `/api/review/documents/${documentId}/diff?from=1&to=1`, allowed: ['admin', 'editor', 'reviewer'] },
-      { method: 'POST', url: `/api/review/documents/${documentId}/versions/1/actions`, body: { action: 'start_review', expectedRevision: 99 }, allowed: ['admin', 'reviewer'] },
-      { method: 'POST', url: `/api/review/documents/${documentId}/versions/1/comments`, body: { target: { kind: 'bullet', section: 0, bullet: 0 }, text: 'Check this.' }, allowed: ['admin', 'reviewer'] },
-      { method: 'POST', url: `/api/review/documents/${documentId}/revisions`, body: { expectedCurrent: 99, article: { question: 'q', title: 't', bottomLine: {}, sections: [], references: [] } }, allowed: ['admin', 'editor'] },
+      {
+        method: 'GET',
+        url: `/api/review/documents/${documentId}/diff?from=1&to=1`,
+        allowed: ['admin', 'editor', 'reviewer'],
+      },
+      {
+        method: 'POST',
+        url: `/api/review/documents/${documentId}/versions/1/actions`,
+        body: { action: 'start_review', expectedRevision: 99 },
+        allowed: ['admin', 'reviewer'],
+      },
+      {
+        method: 'POST',
+        url: `/api/review/documents/${documentId}/versions/1/comments`,
+        body: { target: { kind: 'bullet', section: 0, bullet: 0 }, text: 'Check this.' },
+        allowed: ['admin', 'reviewer'],
+      },
+      {
+        method: 'POST',
+        url: `/api/review/documents/${documentId}/revisions`,
+        body: {
+          expectedCurrent: 99,
+          article: { question: 'q', title: 't', bottomLine: {}, sections: [], references: [] },
+        },
+        allowed: ['admin', 'editor'],
+      },
       { method: 'POST', url: '/api/review/sources/ref%3Anothing/changed', allowed: ['admin', 'editor'] },
       { method: 'GET', url: `/api/review/audit?documentId=${documentId}`, allowed: ['admin', 'editor', 'reviewer'] },
       { method: 'GET', url: '/api/users', allowed: ['admin'] },
-      { method: 'POST', url: '/api/users', body: { username: 'new-one', displayName: 'New', role: 'reader', password: PASSWORD }, allowed: ['admin'] },
+      {
+        method: 'POST',
+        url: '/api/users',
+        body: { username: 'new-one', displayName: 'New', role: 'reader', password: PASSWORD },
+        allowed: ['admin'],
+      },
       { method: 'POST', url: '/api/users/reader/role', body: { role: 'reader' }, allowed: ['admin'] },
       { method: 'POST', url: '/api/auth/tokens', body: { name: 'script' }, allowed: ['admin', 'editor', 'reviewer'] },
     ];
@@ -117,12 +166,17 @@ describe('editorial HTTP API', () => {
 
   it('approves through the API; of two simultaneous approvals one wins and the other gets 409 with the current state', async () => {
     const fresh = (await new ArticleService(vesalius, store).ask('How is hyperkalemia treated?', 'physician')).id;
-    const documentId = (await call('editor', 'POST', '/api/review/documents', { articleId: fresh })).json().document.id as string;
-    const action = (body: unknown) => call('reviewer', 'POST', `/api/review/documents/${documentId}/versions/1/actions`, body);
+    const documentId = (await call('editor', 'POST', '/api/review/documents', { articleId: fresh })).json().document
+      .id as string;
+    const action = (body: unknown) =>
+      call('reviewer', 'POST', `/api/review/documents/${documentId}/versions/1/actions`, body);
     expect((await action({ action: 'approve', expectedRevision: 1 })).statusCode).toBe(409);
     const started = await action({ action: 'start_review', expectedRevision: 1 });
     expect(started.json()).toMatchObject({ state: 'under_review', revision: 2 });
-    const [first, second] = await Promise.all([action({ action: 'approve', expectedRevision: 2 }), action({ action: 'request_changes', expectedRevision: 2 })]);
+    const [first, second] = await Promise.all([
+      action({ action: 'approve', expectedRevision: 2 }),
+      action({ action: 'request_changes', expectedRevision: 2 }),
+    ]);
     const statuses = [first.statusCode, second.statusCode].sort();
     expect(statuses).toEqual([200, 409]);
     const loser = first.statusCode === 409 ? first : second;
@@ -137,14 +191,26 @@ describe('editorial HTTP API', () => {
     expect((await app.inject(`/api/articles/${answer.id}`)).json()).toMatchObject({ reviewStatus: 'submitted' });
     expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
     expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(409);
-    const act = (body: unknown) => call('reviewer', 'POST', `/api/review/documents/${answer.id}/versions/1/actions`, body);
+    const act = (body: unknown) =>
+      call('reviewer', 'POST', `/api/review/documents/${answer.id}/versions/1/actions`, body);
     await act({ action: 'start_review', expectedRevision: 1 });
     expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('under_review');
     await act({ action: 'approve', expectedRevision: 2 });
     const approved = (await app.inject(`/api/articles/${answer.id}`)).json();
-    expect(approved).toMatchObject({ reviewStatus: 'approved', reviewedBy: { name: 'Dr reviewer', credentials: 'MD' }, needsRereview: false });
+    expect(approved).toMatchObject({
+      reviewStatus: 'approved',
+      reviewedBy: { name: 'Dr reviewer', credentials: 'MD' },
+      needsRereview: false,
+    });
     const edited = { ...approved, bottomLine: { text: 'An edited bottom line.', citations: [1] } };
-    expect((await call('editor', 'POST', `/api/review/documents/${answer.id}/revisions`, { expectedCurrent: 1, article: edited })).statusCode).toBe(201);
+    expect(
+      (
+        await call('editor', 'POST', `/api/review/documents/${answer.id}/revisions`, {
+          expectedCurrent: 1,
+          article: edited,
+        })
+      ).statusCode,
+    ).toBe(201);
     const stillApproved = (await app.inject(`/api/articles/${answer.id}`)).json();
     expect(stillApproved.reviewStatus).toBe('approved');
     expect(stillApproved.bottomLine.text).toBe(approved.bottomLine.text);
@@ -168,23 +234,36 @@ describe('editorial HTTP API', () => {
     const started = await service.act('topic:migraine', 1, 1, 'start_review', reviewer);
     expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('under_review');
     await service.act('topic:migraine', 1, started.revision, 'approve', reviewer);
-    expect((await app.inject(`/api/articles/${answer.id}`)).json()).toMatchObject({ reviewStatus: 'approved', reviewedBy: { name: 'Dr reviewer' } });
+    expect((await app.inject(`/api/articles/${answer.id}`)).json()).toMatchObject({
+      reviewStatus: 'approved',
+      reviewedBy: { name: 'Dr reviewer' },
+    });
   });
 
   it('lets scripts use a bearer API token, with no CSRF token needed', async () => {
     const created = await call('reviewer', 'POST', '/api/auth/tokens', { name: 'nightly' });
     const token = created.json().token as string;
     expect(token).toMatch(/^vsl_/);
-    const queue = await app.inject({ method: 'GET', url: '/api/review/queue', headers: { authorization: `Bearer ${token}` } });
+    const queue = await app.inject({
+      method: 'GET',
+      url: '/api/review/queue',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(queue.statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/review/queue', headers: { authorization: 'Bearer vsl_forged' } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/review/queue', headers: { authorization: 'Bearer vsl_forged' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('signs out', async () => {
     const response = await login('admin');
     const cookie = `vesalius_session=${response.cookies[0]?.value}`;
     const csrf = response.json().csrfToken as string;
-    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } }))
+        .statusCode,
+    ).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 });

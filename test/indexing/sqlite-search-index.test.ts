@@ -8,7 +8,17 @@ import { toFtsMatch } from '../../src/indexing/to-fts-match.js';
 
 function unit(id: string, texts: string[], origin: Source['origin'] = 'medquad'): IndexUnit {
   const source: Source = { id, kind: 'patient-information', origin, title: `Title ${id}`, authors: [] };
-  const passages: Passage[] = texts.map((text, ord) => ({ id: `${id}_${ord}`, sourceId: id, section: 'Overview', text, ord, citations: [id], answers: [], title: `Title ${id}`, keywords: '' }));
+  const passages: Passage[] = texts.map((text, ord) => ({
+    id: `${id}_${ord}`,
+    sourceId: id,
+    section: 'Overview',
+    text,
+    ord,
+    citations: [id],
+    answers: [],
+    title: `Title ${id}`,
+    keywords: '',
+  }));
   return { source, passages };
 }
 
@@ -20,7 +30,10 @@ describe('SqliteSearchIndex', () => {
 
   it('finds passages with BM25 and returns them whole', () => {
     index = new SqliteSearchIndex(':memory:');
-    index.write([unit('a', ['Mycophenolate is first-line for NSIP.', 'Unrelated text about gout.']), unit('b', ['Gout flares respond to colchicine.'])]);
+    index.write([
+      unit('a', ['Mycophenolate is first-line for NSIP.', 'Unrelated text about gout.']),
+      unit('b', ['Gout flares respond to colchicine.']),
+    ]);
     const hits = index.search(query('mycophenolate'), 10);
     expect(hits.map((hit) => hit.passage.id)).toEqual(['a_0']);
     expect(hits[0]?.passage).toMatchObject({ sourceId: 'a', section: 'Overview', citations: ['a'], title: 'Title a' });
@@ -39,17 +52,29 @@ describe('SqliteSearchIndex', () => {
   it('appends passages of a source seen earlier in the same run, replacing same ids', () => {
     index = new SqliteSearchIndex(':memory:');
     index.write([unit('a', ['one'])]);
-    index.write([{ ...unit('a', ['ignored']), passages: [{ ...unit('a', ['two']).passages[0]!, id: 'a_9' }] }], { append: true });
+    index.write([{ ...unit('a', ['ignored']), passages: [{ ...unit('a', ['two']).passages[0]!, id: 'a_9' }] }], {
+      append: true,
+    });
     index.write([unit('a', ['one again'])], { append: true });
-    expect(index.passagesOfSource('a').map((passage) => passage.text).sort()).toEqual(['one again', 'two']);
+    expect(
+      index
+        .passagesOfSource('a')
+        .map((passage) => passage.text)
+        .sort(),
+    ).toEqual(['one again', 'two']);
   });
 
   it('deletes sources, prunes uncited ones, counts terms and filters by origin', () => {
     index = new SqliteSearchIndex(':memory:');
     const cited: Source = { id: 'ref:x-2020', kind: 'guideline', origin: 'knowledge-base', title: 'X', authors: [] };
-    index.write([{ ...unit('kb:t', ['asthma inhaler statement'], 'knowledge-base'), citedSources: [cited] }, unit('m', ['asthma page'])]);
+    index.write([
+      { ...unit('kb:t', ['asthma inhaler statement'], 'knowledge-base'), citedSources: [cited] },
+      unit('m', ['asthma page']),
+    ]);
     expect(index.getSources(['ref:x-2020'])).toHaveLength(1);
-    expect(index.search({ ...query('asthma'), origins: ['medquad'] }, 10).map((hit) => hit.passage.id)).toEqual(['m_0']);
+    expect(index.search({ ...query('asthma'), origins: ['medquad'] }, 10).map((hit) => hit.passage.id)).toEqual([
+      'm_0',
+    ]);
     const stats = index.termStatistics(['asthma', 'inhaler', 'zebra']);
     expect(stats.documents).toBe(2);
     expect(Object.fromEntries(stats.frequencies)).toEqual({ asthma: 2, inhaler: 1, zebra: 0 });
@@ -63,7 +88,24 @@ describe('SqliteSearchIndex', () => {
     index.write([unit('a', ['NEAR quotes "and" stars * minus - caret ^ colon : text'])]);
     const hostile = fc.oneof(
       fc.string({ maxLength: 200 }),
-      fc.constantFrom('"', '""', 'NEAR(', 'a NEAR/2 b', '*', '-x', 'text:foo', '^start', 'AND', 'OR NOT', '(', ')', '{title}: x', '\u0000', '😀 émoji ß', 'x'.repeat(10_000)),
+      fc.constantFrom(
+        '"',
+        '""',
+        'NEAR(',
+        'a NEAR/2 b',
+        '*',
+        '-x',
+        'text:foo',
+        '^start',
+        'AND',
+        'OR NOT',
+        '(',
+        ')',
+        '{title}: x',
+        '\u0000',
+        '😀 émoji ß',
+        'x'.repeat(10_000),
+      ),
     );
     fc.assert(
       fc.property(fc.array(hostile, { maxLength: 8 }), (words) => {

@@ -8,7 +8,9 @@ const FILE = join(FIXTURES, 'kb/pulmonology/test-nsip.md');
 const VALID = readFileSync(FILE, 'utf8');
 
 function errorsOf(content: string, file = FILE): string[] {
-  return parseTopicFile(file, content).problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.location}: ${problem.message}`);
+  return parseTopicFile(file, content)
+    .problems.filter((problem) => problem.severity === 'error')
+    .map((problem) => `${problem.location}: ${problem.message}`);
 }
 
 describe('parseTopicFile', () => {
@@ -16,9 +18,19 @@ describe('parseTopicFile', () => {
     const parsed = parseTopicFile(FILE, VALID);
     expect(parsed.problems).toEqual([]);
     const unit = parsed.unit!;
-    expect(unit.topic).toMatchObject({ id: 'test-nsip', specialty: 'pulmonology', reviewStatus: 'submitted', updated: '2026-01-15' });
+    expect(unit.topic).toMatchObject({
+      id: 'test-nsip',
+      specialty: 'pulmonology',
+      reviewStatus: 'submitted',
+      updated: '2026-01-15',
+    });
     expect(unit.source.id).toBe('kb:test-nsip');
-    expect(unit.passages.map((passage) => passage.section)).toEqual(['Summary', 'First-line therapy', 'Monitoring', 'Patient summary']);
+    expect(unit.passages.map((passage) => passage.section)).toEqual([
+      'Summary',
+      'First-line therapy',
+      'Monitoring',
+      'Patient summary',
+    ]);
     const monitoring = unit.passages[2]!;
     expect(monitoring.citations).toHaveLength(2);
     expect(monitoring.answers).toContain('monitoring');
@@ -33,33 +45,58 @@ describe('parseTopicFile', () => {
   });
 
   it('rejects a statement without a reference', () => {
-    expect(errorsOf(VALID.replace('every 3 to 6 months to detect progression. [@raghu-2022; @sls-ii]', 'every 3 to 6 months.'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/statement without a reference/)]),
-    );
+    expect(
+      errorsOf(
+        VALID.replace('every 3 to 6 months to detect progression. [@raghu-2022; @sls-ii]', 'every 3 to 6 months.'),
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/statement without a reference/)]));
   });
 
   it('rejects a citation of an undefined reference and a reference nobody cites', () => {
-    const errors = errorsOf(VALID.replace('[@sls-ii] {strength', '[@nobody] {strength').replace('[@raghu-2022; @sls-ii]', '[@raghu-2022]'));
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/unknown reference "@nobody"/), expect.stringMatching(/"sls-ii" is not cited/)]));
+    const errors = errorsOf(
+      VALID.replace('[@sls-ii] {strength', '[@nobody] {strength').replace('[@raghu-2022; @sls-ii]', '[@raghu-2022]'),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/unknown reference "@nobody"/),
+        expect.stringMatching(/"sls-ii" is not cited/),
+      ]),
+    );
   });
 
   it('rejects duplicate reference keys, missing fields, bad identifiers and unknown headings', () => {
-    expect(errorsOf(VALID.replace('key: raghu-2022', 'key: sls-ii'))).toEqual(expect.arrayContaining([expect.stringMatching(/duplicate reference key "sls-ii"/)]));
-    expect(errorsOf(VALID.replace('specialty: pulmonology\n', ''))).toEqual(expect.arrayContaining([expect.stringMatching(/specialty/)]));
-    expect(errorsOf(VALID.replace('    pages: "708-719"', '    pages: "708-719"\n    pmid: "27A1"'))).toEqual(expect.arrayContaining([expect.stringMatching(/PMID must be digits/)]));
-    expect(errorsOf(VALID.replace('    pages: "708-719"', '    pages: "708-719"\n    doi: "11.1016/x"'))).toEqual(expect.arrayContaining([expect.stringMatching(/DOI must look like 10\./)]));
-    expect(errorsOf(VALID.replace('## Monitoring', '## Follow up'))).toEqual(expect.arrayContaining([expect.stringMatching(/unknown section heading/)]));
-    expect(errorsOf(VALID, '/x/other-name.md')).toEqual(expect.arrayContaining([expect.stringMatching(/does not match the file name/)]));
+    expect(errorsOf(VALID.replace('key: raghu-2022', 'key: sls-ii'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/duplicate reference key "sls-ii"/)]),
+    );
+    expect(errorsOf(VALID.replace('specialty: pulmonology\n', ''))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/specialty/)]),
+    );
+    expect(errorsOf(VALID.replace('    pages: "708-719"', '    pages: "708-719"\n    pmid: "27A1"'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/PMID must be digits/)]),
+    );
+    expect(errorsOf(VALID.replace('    pages: "708-719"', '    pages: "708-719"\n    doi: "11.1016/x"'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/DOI must look like 10\./)]),
+    );
+    expect(errorsOf(VALID.replace('## Monitoring', '## Follow up'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/unknown section heading/)]),
+    );
+    expect(errorsOf(VALID, '/x/other-name.md')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/does not match the file name/)]),
+    );
     expect(errorsOf('no front matter')).toEqual([expect.stringMatching(/no YAML front matter/)]);
   });
 
   it('rejects a dose without a unit but accepts counts and units', () => {
-    expect(errorsOf(VALID.replace('1,500 mg twice daily', '1,500 twice daily'))).toEqual(expect.arrayContaining([expect.stringMatching(/dose without a unit: "1,500 twice"/)]));
+    expect(errorsOf(VALID.replace('1,500 mg twice daily', '1,500 twice daily'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/dose without a unit: "1,500 twice"/)]),
+    );
     expect(errorsOf(VALID.replace('1,500 mg twice daily', '2 puffs twice daily'))).toEqual([]);
     expect(errorsOf(VALID.replace('1,500 mg twice daily', '1 tablet 3 times daily'))).toEqual([]);
   });
 
   it('rejects prose outside statements', () => {
-    expect(errorsOf(VALID.replace('## Monitoring\n', '## Monitoring\nSome loose prose.\n'))).toEqual(expect.arrayContaining([expect.stringMatching(/text outside a statement/)]));
+    expect(errorsOf(VALID.replace('## Monitoring\n', '## Monitoring\nSome loose prose.\n'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/text outside a statement/)]),
+    );
   });
 });

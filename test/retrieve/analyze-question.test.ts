@@ -6,7 +6,8 @@ import { detectQuestionType } from '../../src/retrieve/detect-question-type.js';
 import { spellingVariants } from '../../src/retrieve/spelling-variants.js';
 
 const matcher = LEXICON_MATCHER;
-const phrasesOf = (question: string) => analyzeQuestion(question, matcher).concepts.flatMap((concept) => concept.phrases.map((phrase) => phrase.join(' ')));
+const phrasesOf = (question: string) =>
+  analyzeQuestion(question, matcher).concepts.flatMap((concept) => concept.phrases.map((phrase) => phrase.join(' ')));
 
 describe('detectQuestionType', () => {
   it.each([
@@ -32,12 +33,16 @@ describe('detectQuestionType', () => {
 describe('analyzeQuestion', () => {
   it('expands abbreviations both ways', () => {
     expect(phrasesOf('treatment of ILD')).toContain('interstitial lung disease');
-    expect(phrasesOf('interstitial lung disease with NSIP')).toEqual(expect.arrayContaining(['ild', 'nonspecific interstitial pneumonia']));
+    expect(phrasesOf('interstitial lung disease with NSIP')).toEqual(
+      expect.arrayContaining(['ild', 'nonspecific interstitial pneumonia']),
+    );
     expect(phrasesOf('MMF dosing')).toContain('mycophenolate');
   });
 
   it('maps brand and generic names', () => {
-    expect(phrasesOf('Is Ozempic safe in CKD?')).toEqual(expect.arrayContaining(['semaglutide', 'chronic kidney disease']));
+    expect(phrasesOf('Is Ozempic safe in CKD?')).toEqual(
+      expect.arrayContaining(['semaglutide', 'chronic kidney disease']),
+    );
     expect(phrasesOf('apixaban reversal')).toContain('eliquis');
   });
 
@@ -59,7 +64,8 @@ describe('analyzeQuestion', () => {
       fc.property(fc.string({ maxLength: 12_000 }), (text) => {
         const analysis = analyzeQuestion(text, matcher);
         expect(analysis.concepts.length).toBeLessThanOrEqual(24);
-        for (const concept of analysis.concepts) for (const phrase of concept.phrases) for (const token of phrase) expect(token).toMatch(/^[\p{L}\p{N}]+$/u);
+        for (const concept of analysis.concepts)
+          for (const phrase of concept.phrases) for (const token of phrase) expect(token).toMatch(/^[\p{L}\p{N}]+$/u);
       }),
       { numRuns: 200 },
     );

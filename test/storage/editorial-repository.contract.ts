@@ -12,8 +12,25 @@ export function sampleArticle(title: string, sources: string[] = ['ref:a-2020'])
     title,
     alert: null,
     bottomLine: { text: `${title} is treated.`, citations: [1] },
-    sections: [{ heading: 'First-line therapy', bullets: [{ text: 'Drug A 10 mg orally once daily.', citations: [1], evidence: ['kb:x:1'] }] }],
-    references: sources.map((sourceId, index) => ({ n: index + 1, sourceId, title: `Source ${index + 1}`, authors: ['Doe J'], journal: 'J', year: 2020, pmid: null, doi: null, url: null, evidenceLevel: 'A', kind: 'guideline' })),
+    sections: [
+      {
+        heading: 'First-line therapy',
+        bullets: [{ text: 'Drug A 10 mg orally once daily.', citations: [1], evidence: ['kb:x:1'] }],
+      },
+    ],
+    references: sources.map((sourceId, index) => ({
+      n: index + 1,
+      sourceId,
+      title: `Source ${index + 1}`,
+      authors: ['Doe J'],
+      journal: 'J',
+      year: 2020,
+      pmid: null,
+      doi: null,
+      url: null,
+      evidenceLevel: 'A',
+      kind: 'guideline',
+    })),
     audience: 'physician',
     reviewStatus: 'submitted',
     lastUpdated: '2026-11-24',
@@ -23,7 +40,11 @@ export function sampleArticle(title: string, sources: string[] = ['ref:a-2020'])
   };
 }
 
-const audit = (action: string, actorId: string | null = null): AuditInput => ({ at: new Date().toISOString(), actorId, action });
+const audit = (action: string, actorId: string | null = null): AuditInput => ({
+  at: new Date().toISOString(),
+  actorId,
+  action,
+});
 
 async function conflict(promise: Promise<unknown>): Promise<Record<string, unknown>> {
   try {
@@ -36,17 +57,38 @@ async function conflict(promise: Promise<unknown>): Promise<Record<string, unkno
 }
 
 /** The contract every EditorialRepository meets; run against SQLite and PostgreSQL. */
-export function describeEditorialRepository(name: string, open: () => Promise<{ repository: EditorialRepository; cleanup: () => Promise<void> }>): void {
+export function describeEditorialRepository(
+  name: string,
+  open: () => Promise<{ repository: EditorialRepository; cleanup: () => Promise<void> }>,
+): void {
   describe(`EditorialRepository contract: ${name}`, () => {
     let repository: EditorialRepository;
     let cleanup: () => Promise<void>;
     let sequence = 0;
     const id = (prefix: string) => `${prefix}-${(sequence += 1)}`;
     const user = (role: 'admin' | 'reviewer' | 'editor' | 'reader', username = id(role)) => ({
-      id: id('u'), username, displayName: `Dr ${username}`, credentials: 'MD', role, passwordHash: 'scrypt$x$y', createdAt: new Date().toISOString(),
+      id: id('u'),
+      username,
+      displayName: `Dr ${username}`,
+      credentials: 'MD',
+      role,
+      passwordHash: 'scrypt$x$y',
+      createdAt: new Date().toISOString(),
     });
     const newDocument = async (title: string, specialty: string | null = 'pulmonology', sources?: string[]) =>
-      repository.createDocument({ id: id('d'), kind: 'answer', title, specialty, content: sampleArticle(title, sources), citedSources: sources ?? ['ref:a-2020'], createdBy: null, at: new Date(Date.now() + sequence).toISOString() }, audit('document.create'));
+      repository.createDocument(
+        {
+          id: id('d'),
+          kind: 'answer',
+          title,
+          specialty,
+          content: sampleArticle(title, sources),
+          citedSources: sources ?? ['ref:a-2020'],
+          createdBy: null,
+          at: new Date(Date.now() + sequence).toISOString(),
+        },
+        audit('document.create'),
+      );
 
     beforeAll(async () => {
       ({ repository, cleanup } = await open());
@@ -70,18 +112,37 @@ export function describeEditorialRepository(name: string, open: () => Promise<{ 
 
     it('stores sessions and API tokens by hash', async () => {
       const owner = await repository.createUser(user('editor'), audit('user.create'));
-      await repository.createSession({ idHash: 'h1', userId: owner.id, csrfToken: 'c1', expiresAt: '2099-01-01T00:00:00.000Z' });
-      expect(await repository.getSession('h1')).toEqual({ idHash: 'h1', userId: owner.id, csrfToken: 'c1', expiresAt: '2099-01-01T00:00:00.000Z' });
+      await repository.createSession({
+        idHash: 'h1',
+        userId: owner.id,
+        csrfToken: 'c1',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      });
+      expect(await repository.getSession('h1')).toEqual({
+        idHash: 'h1',
+        userId: owner.id,
+        csrfToken: 'c1',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      });
       await repository.deleteSession('h1');
       expect(await repository.getSession('h1')).toBeNull();
-      await repository.createApiToken({ id: id('t'), userId: owner.id, name: 'script', tokenHash: 'th', createdAt: new Date().toISOString() }, audit('token.create'));
+      await repository.createApiToken(
+        { id: id('t'), userId: owner.id, name: 'script', tokenHash: 'th', createdAt: new Date().toISOString() },
+        audit('token.create'),
+      );
       expect((await repository.findApiToken('th'))?.userId).toBe(owner.id);
       expect(await repository.findApiToken('other')).toBeNull();
     });
 
     it('creates a document with version 1 submitted and reads it back whole', async () => {
       const { document, version } = await newDocument('Gout');
-      expect(document).toMatchObject({ kind: 'answer', title: 'Gout', currentVersion: 1, approvedVersion: null, needsRereview: false });
+      expect(document).toMatchObject({
+        kind: 'answer',
+        title: 'Gout',
+        currentVersion: 1,
+        approvedVersion: null,
+        needsRereview: false,
+      });
       expect(version).toMatchObject({ number: 1, state: 'submitted', revision: 1, approval: null });
       expect((await repository.getVersion(document.id, 1))?.content).toEqual(sampleArticle('Gout'));
       expect(await repository.getDocument('missing')).toBeNull();
@@ -90,33 +151,119 @@ export function describeEditorialRepository(name: string, open: () => Promise<{ 
 
     it('moves a version only from the expected revision, and approving records who and makes it public', async () => {
       const { document } = await newDocument('Asthma');
-      const reviewing = await repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state: 'under_review', approval: null, at: new Date().toISOString() }, audit('review.start'));
+      const reviewing = await repository.setVersionState(
+        {
+          documentId: document.id,
+          number: 1,
+          expectedRevision: 1,
+          state: 'under_review',
+          approval: null,
+          at: new Date().toISOString(),
+        },
+        audit('review.start'),
+      );
       expect(reviewing).toMatchObject({ state: 'under_review', revision: 2 });
-      const details = await conflict(repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state: 'approved', approval: null, at: new Date().toISOString() }, audit('review.approve')));
+      const details = await conflict(
+        repository.setVersionState(
+          {
+            documentId: document.id,
+            number: 1,
+            expectedRevision: 1,
+            state: 'approved',
+            approval: null,
+            at: new Date().toISOString(),
+          },
+          audit('review.approve'),
+        ),
+      );
       expect(details).toMatchObject({ state: 'under_review', revision: 2 });
       const approval = { userId: 'u-x', name: 'Dr Ada', credentials: 'MD, FCCP', at: '2026-11-24T12:00:00.000Z' };
-      const approved = await repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 2, state: 'approved', approval, at: new Date().toISOString() }, audit('review.approve'));
+      const approved = await repository.setVersionState(
+        {
+          documentId: document.id,
+          number: 1,
+          expectedRevision: 2,
+          state: 'approved',
+          approval,
+          at: new Date().toISOString(),
+        },
+        audit('review.approve'),
+      );
       expect(approved).toMatchObject({ state: 'approved', revision: 3, approval });
       expect((await repository.getDocument(document.id))?.approvedVersion).toBe(1);
     });
 
     it('lets exactly one of two simultaneous reviewers act on the same revision', async () => {
       const { document } = await newDocument('COPD');
-      const attempt = (state: 'under_review' | 'retired') => repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state, approval: null, at: new Date().toISOString() }, audit(`review.${state}`));
+      const attempt = (state: 'under_review' | 'retired') =>
+        repository.setVersionState(
+          {
+            documentId: document.id,
+            number: 1,
+            expectedRevision: 1,
+            state,
+            approval: null,
+            at: new Date().toISOString(),
+          },
+          audit(`review.${state}`),
+        );
       const results = await Promise.allSettled([attempt('under_review'), attempt('retired'), attempt('under_review')]);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-      for (const result of results) if (result.status === 'rejected') expect((result.reason as { code?: string }).code).toBe('CONFLICT');
+      for (const result of results)
+        if (result.status === 'rejected') expect((result.reason as { code?: string }).code).toBe('CONFLICT');
       expect((await repository.getVersion(document.id, 1))?.revision).toBe(2);
     });
 
     it('adds a version in submitted while readers keep the approved one; a stale edit conflicts', async () => {
       const { document } = await newDocument('Sepsis');
-      await repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state: 'under_review', approval: null, at: new Date().toISOString() }, audit('review.start'));
-      await repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 2, state: 'approved', approval: { userId: 'u', name: 'A', credentials: 'MD', at: new Date().toISOString() }, at: new Date().toISOString() }, audit('review.approve'));
-      const second = await repository.addVersion({ documentId: document.id, expectedCurrent: 1, content: sampleArticle('Sepsis v2'), citedSources: ['ref:b-2021'], createdBy: null, at: new Date().toISOString() }, audit('document.revise'));
+      await repository.setVersionState(
+        {
+          documentId: document.id,
+          number: 1,
+          expectedRevision: 1,
+          state: 'under_review',
+          approval: null,
+          at: new Date().toISOString(),
+        },
+        audit('review.start'),
+      );
+      await repository.setVersionState(
+        {
+          documentId: document.id,
+          number: 1,
+          expectedRevision: 2,
+          state: 'approved',
+          approval: { userId: 'u', name: 'A', credentials: 'MD', at: new Date().toISOString() },
+          at: new Date().toISOString(),
+        },
+        audit('review.approve'),
+      );
+      const second = await repository.addVersion(
+        {
+          documentId: document.id,
+          expectedCurrent: 1,
+          content: sampleArticle('Sepsis v2'),
+          citedSources: ['ref:b-2021'],
+          createdBy: null,
+          at: new Date().toISOString(),
+        },
+        audit('document.revise'),
+      );
       expect(second).toMatchObject({ number: 2, state: 'submitted', revision: 1 });
       expect(await repository.getDocument(document.id)).toMatchObject({ currentVersion: 2, approvedVersion: 1 });
-      const details = await conflict(repository.addVersion({ documentId: document.id, expectedCurrent: 1, content: sampleArticle('Sepsis v2b'), citedSources: [], createdBy: null, at: new Date().toISOString() }, audit('document.revise')));
+      const details = await conflict(
+        repository.addVersion(
+          {
+            documentId: document.id,
+            expectedCurrent: 1,
+            content: sampleArticle('Sepsis v2b'),
+            citedSources: [],
+            createdBy: null,
+            at: new Date().toISOString(),
+          },
+          audit('document.revise'),
+        ),
+      );
       expect(details).toMatchObject({ currentVersion: 2 });
       expect((await repository.listVersions(document.id)).map((version) => version.number)).toEqual([1, 2]);
     });
@@ -128,7 +275,9 @@ export function describeEditorialRepository(name: string, open: () => Promise<{ 
       const queue = await repository.listQueue({ states: ['submitted'], specialty: 'cardiology' });
       const ids = queue.map((item) => item.document.id);
       expect(ids.indexOf(first.document.id)).toBeLessThan(ids.indexOf(second.document.id));
-      expect(queue.every((item) => item.document.specialty === 'cardiology' && item.version.state === 'submitted')).toBe(true);
+      expect(
+        queue.every((item) => item.document.specialty === 'cardiology' && item.version.state === 'submitted'),
+      ).toBe(true);
     });
 
     it('flags every document citing a changed source for re-review', async () => {
@@ -142,21 +291,72 @@ export function describeEditorialRepository(name: string, open: () => Promise<{ 
     it('keeps comments on a bullet or a reference', async () => {
       const { document } = await newDocument('Comments');
       const author = await repository.createUser(user('reviewer'), audit('user.create'));
-      await repository.addComment({ id: id('c'), documentId: document.id, versionNumber: 1, target: { kind: 'bullet', section: 0, bullet: 0 }, text: 'Check the dose.', authorId: author.id, createdAt: new Date().toISOString() }, audit('comment.add', author.id));
-      await repository.addComment({ id: id('c'), documentId: document.id, versionNumber: 1, target: { kind: 'reference', n: 1 }, text: 'Newer edition exists.', authorId: author.id, createdAt: new Date().toISOString() }, audit('comment.add', author.id));
+      await repository.addComment(
+        {
+          id: id('c'),
+          documentId: document.id,
+          versionNumber: 1,
+          target: { kind: 'bullet', section: 0, bullet: 0 },
+          text: 'Check the dose.',
+          authorId: author.id,
+          createdAt: new Date().toISOString(),
+        },
+        audit('comment.add', author.id),
+      );
+      await repository.addComment(
+        {
+          id: id('c'),
+          documentId: document.id,
+          versionNumber: 1,
+          target: { kind: 'reference', n: 1 },
+          text: 'Newer edition exists.',
+          authorId: author.id,
+          createdAt: new Date().toISOString(),
+        },
+        audit('comment.add', author.id),
+      );
       const comments = await repository.listComments(document.id, 1);
-      expect(comments.map((comment) => comment.target)).toEqual([{ kind: 'bullet', section: 0, bullet: 0 }, { kind: 'reference', n: 1 }]);
+      expect(comments.map((comment) => comment.target)).toEqual([
+        { kind: 'bullet', section: 0, bullet: 0 },
+        { kind: 'reference', n: 1 },
+      ]);
     });
 
     it('keeps an append-only audit log of who did what to which version', async () => {
       const { document } = await newDocument('Audited');
-      await repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state: 'under_review', approval: null, at: new Date().toISOString() }, { at: new Date().toISOString(), actorId: 'u-rev', action: 'review.start', detail: { note: 'taking it' } });
+      await repository.setVersionState(
+        {
+          documentId: document.id,
+          number: 1,
+          expectedRevision: 1,
+          state: 'under_review',
+          approval: null,
+          at: new Date().toISOString(),
+        },
+        { at: new Date().toISOString(), actorId: 'u-rev', action: 'review.start', detail: { note: 'taking it' } },
+      );
       const entries = await repository.listAudit({ documentId: document.id });
       expect(entries.map((entry) => entry.action)).toEqual(['document.create', 'review.start']);
-      expect(entries[1]).toMatchObject({ actorId: 'u-rev', versionNumber: 1, detail: { note: 'taking it', from: 'submitted', to: 'under_review' } });
+      expect(entries[1]).toMatchObject({
+        actorId: 'u-rev',
+        versionNumber: 1,
+        detail: { note: 'taking it', from: 'submitted', to: 'under_review' },
+      });
       expect(entries[0]!.id).toBeLessThan(entries[1]!.id);
       // A failed change leaves no audit line.
-      await conflict(repository.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state: 'approved', approval: null, at: new Date().toISOString() }, audit('review.approve')));
+      await conflict(
+        repository.setVersionState(
+          {
+            documentId: document.id,
+            number: 1,
+            expectedRevision: 1,
+            state: 'approved',
+            approval: null,
+            at: new Date().toISOString(),
+          },
+          audit('review.approve'),
+        ),
+      );
       expect(await repository.listAudit({ documentId: document.id })).toHaveLength(2);
     });
   });

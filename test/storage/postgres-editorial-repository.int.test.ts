@@ -24,8 +24,25 @@ describeEditorialRepository('PostgreSQL', async () => {
 });
 
 const audit = (action: string): AuditInput => ({ at: new Date().toISOString(), actorId: null, action });
-const user = (id: string, username: string) => ({ id, username, displayName: username, credentials: 'MD', role: 'editor' as const, passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' });
-const newDocument = (id: string) => ({ id, kind: 'answer' as const, title: id, specialty: null, content: sampleArticle(id), citedSources: ['ref:a-2020'], createdBy: null, at: new Date().toISOString() });
+const user = (id: string, username: string) => ({
+  id,
+  username,
+  displayName: username,
+  credentials: 'MD',
+  role: 'editor' as const,
+  passwordHash: 'x',
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
+const newDocument = (id: string) => ({
+  id,
+  kind: 'answer' as const,
+  title: id,
+  specialty: null,
+  content: sampleArticle(id),
+  citedSources: ['ref:a-2020'],
+  createdBy: null,
+  at: new Date().toISOString(),
+});
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -48,7 +65,9 @@ async function createDatabase(name: string): Promise<string> {
 async function waitForLockWait(url: string): Promise<void> {
   await withClient(url, async (client) => {
     for (let tries = 0; tries < 500; tries += 1) {
-      const waiting = await client.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      const waiting = await client.query(
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
       if (waiting.rowCount) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -71,7 +90,9 @@ describe('PostgreSQL editorial store', () => {
     const repository = await PostgresEditorialRepository.open(url);
     await repository.createUser(user('u1', 'ada'), audit('user.create'));
     await withClient(url, async (client) => {
-      await expect(client.query("UPDATE audit_log SET action = 'forged'")).rejects.toThrow(/the audit log is append-only/);
+      await expect(client.query("UPDATE audit_log SET action = 'forged'")).rejects.toThrow(
+        /the audit log is append-only/,
+      );
       await expect(client.query('DELETE FROM audit_log')).rejects.toThrow(/the audit log is append-only/);
       await expect(client.query('TRUNCATE audit_log')).rejects.toThrow(/the audit log is append-only/);
     });
@@ -81,7 +102,16 @@ describe('PostgreSQL editorial store', () => {
 
   it('applies each migration once: a second instance finds nothing to do, and so does one starting at the same moment', async () => {
     const url = await createDatabase('vesalius_migrations');
-    const applied = () => withClient(url, async (client) => (await client.query<{ version: number; applied_at: Date }>('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows);
+    const applied = () =>
+      withClient(
+        url,
+        async (client) =>
+          (
+            await client.query<{ version: number; applied_at: Date }>(
+              'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+            )
+          ).rows,
+      );
     const all = EDITORIAL_MIGRATIONS_POSTGRES.map((_, index) => index + 1);
 
     const first = await PostgresEditorialRepository.open(url);
@@ -99,7 +129,11 @@ describe('PostgreSQL editorial store', () => {
     const racers = [new PostgresEditorialRepository(fresh), new PostgresEditorialRepository(fresh)];
     const results = await Promise.all(racers.map((repository) => repository.migrate()));
     expect(results.map((versions) => versions.length).sort()).toEqual([0, all.length]);
-    expect((await withClient(fresh, (client) => client.query('SELECT version FROM schema_migrations ORDER BY version'))).rows.map((row) => row.version)).toEqual(all);
+    expect(
+      (
+        await withClient(fresh, (client) => client.query('SELECT version FROM schema_migrations ORDER BY version'))
+      ).rows.map((row) => row.version),
+    ).toEqual(all);
     await Promise.all(racers.map((repository) => repository.close()));
   });
 
@@ -109,9 +143,29 @@ describe('PostgreSQL editorial store', () => {
 
     const { document } = await a.createDocument(newDocument('shared'), audit('document.create'));
     expect(await b.getDocument(document.id)).toEqual(document);
-    await b.setVersionState({ documentId: document.id, number: 1, expectedRevision: 1, state: 'under_review', approval: null, at: new Date().toISOString() }, audit('review.start'));
+    await b.setVersionState(
+      {
+        documentId: document.id,
+        number: 1,
+        expectedRevision: 1,
+        state: 'under_review',
+        approval: null,
+        at: new Date().toISOString(),
+      },
+      audit('review.start'),
+    );
     const approval = { userId: 'u-b', name: 'Dr B', credentials: 'MD', at: '2026-11-24T12:00:00.000Z' };
-    await b.setVersionState({ documentId: document.id, number: 1, expectedRevision: 2, state: 'approved', approval, at: new Date().toISOString() }, audit('review.approve'));
+    await b.setVersionState(
+      {
+        documentId: document.id,
+        number: 1,
+        expectedRevision: 2,
+        state: 'approved',
+        approval,
+        at: new Date().toISOString(),
+      },
+      audit('review.approve'),
+    );
     expect(await a.getDocument(document.id)).toMatchObject({ approvedVersion: 1 });
     expect(await a.getVersion(document.id, 1)).toMatchObject({ state: 'approved', revision: 3, approval });
 
@@ -119,10 +173,28 @@ describe('PostgreSQL editorial store', () => {
       const id = `race-${round}`;
       await a.createDocument(newDocument(id), audit('document.create'));
       const move = (repository: PostgresEditorialRepository, state: 'under_review' | 'retired') =>
-        repository.setVersionState({ documentId: id, number: 1, expectedRevision: 1, state, approval: null, at: new Date().toISOString() }, audit(`review.${state}`));
+        repository.setVersionState(
+          { documentId: id, number: 1, expectedRevision: 1, state, approval: null, at: new Date().toISOString() },
+          audit(`review.${state}`),
+        );
       const revise = (repository: PostgresEditorialRepository) =>
-        repository.addVersion({ documentId: id, expectedCurrent: 1, content: sampleArticle(`${id} v2`), citedSources: [], createdBy: null, at: new Date().toISOString() }, audit('document.revise'));
-      const codes = await Promise.all([codeOf(move(a, 'under_review')), codeOf(move(b, 'retired')), codeOf(revise(a)), codeOf(revise(b))]);
+        repository.addVersion(
+          {
+            documentId: id,
+            expectedCurrent: 1,
+            content: sampleArticle(`${id} v2`),
+            citedSources: [],
+            createdBy: null,
+            at: new Date().toISOString(),
+          },
+          audit('document.revise'),
+        );
+      const codes = await Promise.all([
+        codeOf(move(a, 'under_review')),
+        codeOf(move(b, 'retired')),
+        codeOf(revise(a)),
+        codeOf(revise(b)),
+      ]);
       expect(codes.slice(0, 2).sort()).toEqual(['CONFLICT', undefined]);
       expect(codes.slice(2).sort()).toEqual(['CONFLICT', undefined]);
       expect(await a.getVersion(id, 1)).toMatchObject({ revision: 2 });
@@ -140,7 +212,9 @@ describe('PostgreSQL editorial store', () => {
       // The other instance has inserted "linus" but not committed: our check cannot see it,
       // so our insert waits on the unique index and fails once the other commits.
       await other.query('BEGIN');
-      await other.query("INSERT INTO users (id, username, display_name, credentials, role, password_hash, created_at) VALUES ('u-other', 'linus', 'L', 'MD', 'editor', 'x', 'now')");
+      await other.query(
+        "INSERT INTO users (id, username, display_name, credentials, role, password_hash, created_at) VALUES ('u-other', 'linus', 'L', 'MD', 'editor', 'x', 'now')",
+      );
       const attempt = repository.createUser(user('u-mine', 'linus'), audit('user.create')).then(
         () => null,
         (error: unknown) => error,
@@ -157,9 +231,15 @@ describe('PostgreSQL editorial store', () => {
   it('reports an unreachable server or a missing database as INDEX_UNAVAILABLE, without the password', async () => {
     for (const [url, target] of [
       ['postgres://vesalius:s3cret-pw@127.0.0.1:1/editorial', '127.0.0.1:1/editorial'],
-      [(await postgres()).url.replace('postgres@', 'postgres:s3cret-pw@').replace(/vesalius_test$/, 'no_such_db'), '/no_such_db'],
+      [
+        (await postgres()).url.replace('postgres@', 'postgres:s3cret-pw@').replace(/vesalius_test$/, 'no_such_db'),
+        '/no_such_db',
+      ],
     ] as const) {
-      const error = await PostgresEditorialRepository.open(url).then(() => null, (failure: unknown) => failure);
+      const error = await PostgresEditorialRepository.open(url).then(
+        () => null,
+        (failure: unknown) => failure,
+      );
       expect(isVesaliusError(error) && error.code).toBe('INDEX_UNAVAILABLE');
       expect(isVesaliusError(error) && error.retryable).toBe(true);
       expect((error as Error).message).toContain(`Cannot reach PostgreSQL at `);
@@ -176,8 +256,28 @@ describe('vesalius CLI on PostgreSQL', () => {
     try {
       const { main } = await import('../../src/serve/cli/main.js');
       let out = '';
-      const io = { out: (text: string) => (out += text), err: (text: string) => (out += text), readStdin: async () => 'a long enough password\n' };
-      expect(await main(['users', 'add', 'ada', '--role', 'reviewer', '--name', 'Dr Ada', '--password-stdin', '--database', server.url], io)).toBe(0);
+      const io = {
+        out: (text: string) => (out += text),
+        err: (text: string) => (out += text),
+        readStdin: async () => 'a long enough password\n',
+      };
+      expect(
+        await main(
+          [
+            'users',
+            'add',
+            'ada',
+            '--role',
+            'reviewer',
+            '--name',
+            'Dr Ada',
+            '--password-stdin',
+            '--database',
+            server.url,
+          ],
+          io,
+        ),
+      ).toBe(0);
       expect(await main(['users', 'list', '--database', server.url], io)).toBe(0);
       expect(out).toMatch(/ada\treviewer\tDr Ada/);
     } finally {

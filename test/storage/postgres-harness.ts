@@ -9,9 +9,18 @@ const INSTALL_HINT = "install Debian's postgresql: apt-get install postgresql (o
 /** The bin folder of the newest PostgreSQL server installed the Debian way (/usr/lib/postgresql/<version>/bin). */
 function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+(\.\d+)?$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
-  const found = versions.map((version) => join(root, version, 'bin')).find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')));
-  if (!found) throw new Error(`PostgreSQL server binaries (initdb, pg_ctl) not found under ${root}/<version>/bin: ${INSTALL_HINT}.`);
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+(\.\d+)?$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const found = versions
+    .map((version) => join(root, version, 'bin'))
+    .find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')));
+  if (!found)
+    throw new Error(
+      `PostgreSQL server binaries (initdb, pg_ctl) not found under ${root}/<version>/bin: ${INSTALL_HINT}.`,
+    );
   return found;
 }
 
@@ -22,7 +31,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned')),
+      );
     });
   });
 }
@@ -58,7 +69,16 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
     run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-locale', '-E', 'UTF8']);
     const port = await freePort();
     try {
-      run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', '-l', join(dir, 'log'), 'start']);
+      run('pg_ctl', [
+        '-D',
+        data,
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        '-w',
+        '-l',
+        join(dir, 'log'),
+        'start',
+      ]);
     } catch (error) {
       const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : '';
       throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${log}`);
@@ -74,7 +94,8 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
   } catch (error) {
     process.removeListener('exit', onExit);
     stopServer();
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`Cannot run the PostgreSQL tools (${(error as Error).message}): ${INSTALL_HINT}.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`Cannot run the PostgreSQL tools (${(error as Error).message}): ${INSTALL_HINT}.`);
     throw error;
   }
 }

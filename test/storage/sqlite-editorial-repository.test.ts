@@ -9,7 +9,10 @@ import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-stor
 
 describeEditorialRepository('SQLite', async () => {
   const space = scratch();
-  return { repository: new SqliteEditorialRepository(join(space.dir, 'editorial.sqlite')), cleanup: async () => space.cleanup() };
+  return {
+    repository: new SqliteEditorialRepository(join(space.dir, 'editorial.sqlite')),
+    cleanup: async () => space.cleanup(),
+  };
 });
 
 describe('SQLite editorial store', () => {
@@ -17,7 +20,18 @@ describe('SQLite editorial store', () => {
     const space = scratch();
     const path = join(space.dir, 'editorial.sqlite');
     const repository = new SqliteEditorialRepository(path);
-    await repository.createUser({ id: 'u1', username: 'ada', displayName: 'Ada', credentials: 'MD', role: 'admin', passwordHash: 'x', createdAt: '2026-01-01' }, { at: '2026-01-01', actorId: null, action: 'user.create' });
+    await repository.createUser(
+      {
+        id: 'u1',
+        username: 'ada',
+        displayName: 'Ada',
+        credentials: 'MD',
+        role: 'admin',
+        passwordHash: 'x',
+        createdAt: '2026-01-01',
+      },
+      { at: '2026-01-01', actorId: null, action: 'user.create' },
+    );
     await repository.close();
     const db = new Database(path);
     expect(() => db.prepare("UPDATE audit_log SET action = 'forged'").run()).toThrow(/append-only/);

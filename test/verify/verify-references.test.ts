@@ -20,7 +20,13 @@ function replayServer(requests: URL[], state: { fail: boolean }): Server {
       return;
     }
     const term = url.searchParams.get('term') ?? '';
-    const file = url.pathname.endsWith('/esummary.fcgi') ? 'esummary1.xml' : url.pathname.endsWith('/esearch.fcgi') ? (term.includes('[doi]') ? 'esearch8.xml' : 'esearch1.xml') : null;
+    const file = url.pathname.endsWith('/esummary.fcgi')
+      ? 'esummary1.xml'
+      : url.pathname.endsWith('/esearch.fcgi')
+        ? term.includes('[doi]')
+          ? 'esearch8.xml'
+          : 'esearch1.xml'
+        : null;
     if (!file) {
       response.writeHead(404).end();
       return;
@@ -45,8 +51,14 @@ describe('kb verify-references against replayed E-utilities responses', () => {
 
   it('verifies, flags a title mismatch and a missing PMID, finds a PMID by title, and rejects an unknown DOI', async () => {
     let out = '';
-    const code = await verifyKnowledgeReferences(join(FIXTURES, 'kb-refs'), client(), { json: true, out: (text) => (out += text) });
-    const report = JSON.parse(out) as { counts: Record<string, number>; checks: Array<{ title: string; verdict: string; pmid?: string; detail: string }> };
+    const code = await verifyKnowledgeReferences(join(FIXTURES, 'kb-refs'), client(), {
+      json: true,
+      out: (text) => (out += text),
+    });
+    const report = JSON.parse(out) as {
+      counts: Record<string, number>;
+      checks: Array<{ title: string; verdict: string; pmid?: string; detail: string }>;
+    };
     const verdict = (title: string) => report.checks.find((check) => check.title.startsWith(title));
     expect(verdict('Zirconium')).toMatchObject({ verdict: 'verified', pmid: '11850928' });
     expect(verdict('A completely different')).toMatchObject({ verdict: 'mismatch' });
@@ -55,8 +67,16 @@ describe('kb verify-references against replayed E-utilities responses', () => {
     expect(verdict('Adverse and beneficial')).toMatchObject({ verdict: 'match-found', pmid: '11482001' });
     expect(verdict('An article with a DOI')).toMatchObject({ verdict: 'not-found' });
     expect(code).toBe(1);
-    expect(requests.every((url) => url.searchParams.get('tool') === 'vesalius' && url.searchParams.get('email') === 'dev@example.org')).toBe(true);
-    expect(requests.some((url) => url.pathname.endsWith('/esummary.fcgi') && url.searchParams.get('id') === '11850928,11482001,99999999')).toBe(true);
+    expect(
+      requests.every(
+        (url) => url.searchParams.get('tool') === 'vesalius' && url.searchParams.get('email') === 'dev@example.org',
+      ),
+    ).toBe(true);
+    expect(
+      requests.some(
+        (url) => url.pathname.endsWith('/esummary.fcgi') && url.searchParams.get('id') === '11850928,11482001,99999999',
+      ),
+    ).toBe(true);
   });
 
   it('prints one readable line per reference and a summary', async () => {
@@ -70,7 +90,10 @@ describe('kb verify-references against replayed E-utilities responses', () => {
   it('reports an unreachable or failing service per reference with a clear, retryable error', async () => {
     state.fail = true;
     let out = '';
-    const code = await verifyKnowledgeReferences(join(FIXTURES, 'kb-refs'), client(), { json: true, out: (text) => (out += text) });
+    const code = await verifyKnowledgeReferences(join(FIXTURES, 'kb-refs'), client(), {
+      json: true,
+      out: (text) => (out += text),
+    });
     state.fail = false;
     const report = JSON.parse(out) as { counts: Record<string, number>; checks: Array<{ detail: string }> };
     expect(code).toBe(1);
@@ -83,15 +106,29 @@ describe('kb verify-references against replayed E-utilities responses', () => {
 
 describe('EutilsClient.citationMatch', () => {
   it('reads the PMID from an ecitmatch answer line', async () => {
-    const fetchStub = (async () => new Response('proc natl acad sci u s a|1991|88|3248|mann bj|ref|2014248\n')) as unknown as typeof fetch;
+    const fetchStub = (async () =>
+      new Response('proc natl acad sci u s a|1991|88|3248|mann bj|ref|2014248\n')) as unknown as typeof fetch;
     const client = new EutilsClient({ baseUrl: 'http://127.0.0.1:1', fetch: fetchStub, minIntervalMs: 0 });
-    await expect(client.citationMatch({ journal: 'proc natl acad sci u s a', year: 1991, volume: '88', firstPage: '3248', author: 'mann bj' })).resolves.toBe('2014248');
+    await expect(
+      client.citationMatch({
+        journal: 'proc natl acad sci u s a',
+        year: 1991,
+        volume: '88',
+        firstPage: '3248',
+        author: 'mann bj',
+      }),
+    ).resolves.toBe('2014248');
   });
 });
 
 describe('titleSimilarity', () => {
   it('is 1 for the same words whatever the case and punctuation, low for other titles', () => {
-    expect(titleSimilarity('Zirconium granuloma following treatment of rhus dermatitis.', 'zirconium granuloma following treatment of Rhus dermatitis')).toBe(1);
+    expect(
+      titleSimilarity(
+        'Zirconium granuloma following treatment of rhus dermatitis.',
+        'zirconium granuloma following treatment of Rhus dermatitis',
+      ),
+    ).toBe(1);
     expect(titleSimilarity('Zirconium granuloma', 'Plant extracts and skin')).toBeLessThan(0.2);
   });
 });

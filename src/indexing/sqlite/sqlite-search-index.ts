@@ -37,7 +37,11 @@ export class SqliteSearchIndex implements SearchIndex {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
     } catch (error) {
-      throw new VesaliusError('INDEX_UNAVAILABLE', `Cannot open the index at ${path}: ${(error as Error).message}. Check the path and its permissions, or pass another one with --db.`, { cause: error });
+      throw new VesaliusError(
+        'INDEX_UNAVAILABLE',
+        `Cannot open the index at ${path}: ${(error as Error).message}. Check the path and its permissions, or pass another one with --db.`,
+        { cause: error },
+      );
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -48,10 +52,15 @@ export class SqliteSearchIndex implements SearchIndex {
 
   private migrate(): void {
     const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-    const version = hasMeta ? (this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
+    const version = hasMeta
+      ? (this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)
+          ?.value
+      : undefined;
     if (hasMeta && version !== SCHEMA_VERSION) {
       // An index is derived data: an old layout is rebuilt rather than migrated.
-      this.db.exec('DROP TABLE IF EXISTS passages_vocab; DROP TABLE IF EXISTS passages_fts; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS topics; DROP TABLE IF EXISTS meta;');
+      this.db.exec(
+        'DROP TABLE IF EXISTS passages_vocab; DROP TABLE IF EXISTS passages_fts; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS topics; DROP TABLE IF EXISTS meta;',
+      );
     }
     this.db.exec(SCHEMA_SQL);
     this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(SCHEMA_VERSION);
@@ -60,8 +69,12 @@ export class SqliteSearchIndex implements SearchIndex {
   private prepare() {
     const db = this.db;
     return {
-      insertSource: db.prepare('INSERT OR REPLACE INTO sources (id, origin, kind, title, cited_only, data) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertCitedSource: db.prepare('INSERT INTO sources (id, origin, kind, title, cited_only, data) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, title = excluded.title, kind = excluded.kind WHERE sources.cited_only = 1'),
+      insertSource: db.prepare(
+        'INSERT OR REPLACE INTO sources (id, origin, kind, title, cited_only, data) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      insertCitedSource: db.prepare(
+        'INSERT INTO sources (id, origin, kind, title, cited_only, data) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, title = excluded.title, kind = excluded.kind WHERE sources.cited_only = 1',
+      ),
       passageRowids: db.prepare('SELECT rowid FROM passages WHERE source_id = ?').pluck(),
       passageRowidById: db.prepare('SELECT rowid FROM passages WHERE id = ?').pluck(),
       deletePassageRow: db.prepare('DELETE FROM passages WHERE rowid = ?'),
@@ -77,13 +90,19 @@ export class SqliteSearchIndex implements SearchIndex {
       passageCount: db.prepare('SELECT COUNT(*) FROM passages').pluck(),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      passageById: db.prepare('SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text FROM passages p JOIN passages_fts f ON f.rowid = p.rowid WHERE p.id = ?'),
-      passagesOfSource: db.prepare('SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text FROM passages p JOIN passages_fts f ON f.rowid = p.rowid WHERE p.source_id = ? ORDER BY p.rowid'),
+      passageById: db.prepare(
+        'SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text FROM passages p JOIN passages_fts f ON f.rowid = p.rowid WHERE p.id = ?',
+      ),
+      passagesOfSource: db.prepare(
+        'SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text FROM passages p JOIN passages_fts f ON f.rowid = p.rowid WHERE p.source_id = ? ORDER BY p.rowid',
+      ),
       sourceById: db.prepare('SELECT data FROM sources WHERE id = ?').pluck(),
       topicById: db.prepare('SELECT data FROM topics WHERE id = ?').pluck(),
       allTopics: db.prepare('SELECT data FROM topics ORDER BY id').pluck(),
       sourceIdsByOrigin: db.prepare('SELECT id FROM sources WHERE origin = ? AND cited_only = 0').pluck(),
-      pruneUncited: db.prepare('DELETE FROM sources WHERE origin = ? AND cited_only = 1 AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.source_id = sources.id)'),
+      pruneUncited: db.prepare(
+        'DELETE FROM sources WHERE origin = ? AND cited_only = 1 AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.source_id = sources.id)',
+      ),
     };
   }
 
@@ -147,11 +166,13 @@ export class SqliteSearchIndex implements SearchIndex {
     const match = toFtsMatch(query);
     if (match === null) return [];
     const weights = COLUMN_WEIGHTS.join(', ');
-    const originFilter = query.origins && query.origins.length > 0 ? `AND p.origin IN (${query.origins.map(() => '?').join(', ')})` : '';
+    const originFilter =
+      query.origins && query.origins.length > 0 ? `AND p.origin IN (${query.origins.map(() => '?').join(', ')})` : '';
     const origins = query.origins ?? [];
     let statement = this.searchStatements.get(origins.length);
     if (!statement) {
-      statement = this.db.prepare(`SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text, bm25(passages_fts, ${weights}) AS rank
+      statement =
+        this.db.prepare(`SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text, bm25(passages_fts, ${weights}) AS rank
         FROM passages_fts f JOIN passages p ON p.rowid = f.rowid
         WHERE passages_fts MATCH ? ${originFilter}
         ORDER BY rank LIMIT ?`);
@@ -182,7 +203,9 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   passagesOfSource(sourceId: string): Passage[] {
-    return (this.statements.passagesOfSource.all(sourceId) as PassageRow[]).map(toPassage).sort((a, b) => a.ord - b.ord);
+    return (this.statements.passagesOfSource.all(sourceId) as PassageRow[])
+      .map(toPassage)
+      .sort((a, b) => a.ord - b.ord);
   }
 
   getSources(ids: string[]): Source[] {
@@ -206,8 +229,13 @@ export class SqliteSearchIndex implements SearchIndex {
   listSources(options: { origin?: string; limit: number; offset: number }): SourceListing[] {
     const where = options.origin ? 'WHERE s.origin = ?' : '';
     const rows = this.db
-      .prepare(`SELECT s.data, (SELECT COUNT(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ${where} ORDER BY s.origin, s.id LIMIT ? OFFSET ?`)
-      .all(...(options.origin ? [options.origin] : []), options.limit, options.offset) as Array<{ data: string; n: number }>;
+      .prepare(
+        `SELECT s.data, (SELECT COUNT(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ${where} ORDER BY s.origin, s.id LIMIT ? OFFSET ?`,
+      )
+      .all(...(options.origin ? [options.origin] : []), options.limit, options.offset) as Array<{
+      data: string;
+      n: number;
+    }>;
     return rows.map((row) => ({ source: JSON.parse(row.data) as Source, passages: row.n }));
   }
 
@@ -218,10 +246,18 @@ export class SqliteSearchIndex implements SearchIndex {
   stats(): IndexStats {
     const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
     const byOrigin: Record<string, number> = {};
-    for (const row of this.db.prepare('SELECT origin, COUNT(*) AS n FROM passages GROUP BY origin').all() as Array<{ origin: string; n: number }>) {
+    for (const row of this.db.prepare('SELECT origin, COUNT(*) AS n FROM passages GROUP BY origin').all() as Array<{
+      origin: string;
+      n: number;
+    }>) {
       byOrigin[row.origin] = row.n;
     }
-    return { sources: count('SELECT COUNT(*) FROM sources'), passages: count('SELECT COUNT(*) FROM passages'), topics: count('SELECT COUNT(*) FROM topics'), byOrigin };
+    return {
+      sources: count('SELECT COUNT(*) FROM sources'),
+      passages: count('SELECT COUNT(*) FROM passages'),
+      topics: count('SELECT COUNT(*) FROM topics'),
+      byOrigin,
+    };
   }
 
   termStatistics(words: string[]): { documents: number; frequencies: Map<string, number> } {

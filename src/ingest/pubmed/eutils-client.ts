@@ -25,7 +25,14 @@ export interface Summary {
   authors: string[];
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '#text', isArray: (name) => ['DocSum', 'Item', 'Id'].includes(name), processEntities: true, htmlEntities: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  textNodeName: '#text',
+  isArray: (name) => ['DocSum', 'Item', 'Id'].includes(name),
+  processEntities: true,
+  htmlEntities: true,
+});
 
 /**
  * A small client for NCBI E-utilities (esummary, esearch, ecitmatch). Responses are
@@ -55,9 +62,17 @@ export class EutilsClient {
   }
 
   /** Citation matching: journal|year|volume|first page|first author → PMID, or null. */
-  async citationMatch(citation: { journal: string; year: number; volume: string; firstPage: string; author: string }): Promise<string | null> {
+  async citationMatch(citation: {
+    journal: string;
+    year: number;
+    volume: string;
+    firstPage: string;
+    author: string;
+  }): Promise<string | null> {
     const key = 'ref';
-    const bdata = [citation.journal, citation.year, citation.volume, citation.firstPage, citation.author, key, ''].map((part) => String(part).replace(/[|\r\n]/g, ' ')).join('|');
+    const bdata = [citation.journal, citation.year, citation.volume, citation.firstPage, citation.author, key, '']
+      .map((part) => String(part).replace(/[|\r\n]/g, ' '))
+      .join('|');
     const text = await this.get('ecitmatch.cgi', { db: 'pubmed', retmode: 'xml', bdata });
     const line = text.split('\n').find((row) => row.includes(`|${key}|`));
     const pmid = line?.split('|').pop()?.trim() ?? '';
@@ -65,21 +80,42 @@ export class EutilsClient {
   }
 
   private async get(utility: string, params: Record<string, string>): Promise<string> {
-    const { baseUrl, apiKey, tool = 'vesalius', email, timeoutMs = 15_000, minIntervalMs = apiKey ? 110 : 350 } = this.options;
+    const {
+      baseUrl,
+      apiKey,
+      tool = 'vesalius',
+      email,
+      timeoutMs = 15_000,
+      minIntervalMs = apiKey ? 110 : 350,
+    } = this.options;
     const sleep = this.options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
     const wait = this.last + minIntervalMs - Date.now();
     if (wait > 0) await sleep(wait);
     this.last = Date.now();
     const url = new URL(`${baseUrl.replace(/\/+$/, '')}/${utility}`);
-    for (const [name, value] of Object.entries({ ...params, tool, ...(email ? { email } : {}), ...(apiKey ? { api_key: apiKey } : {}) })) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries({
+      ...params,
+      tool,
+      ...(email ? { email } : {}),
+      ...(apiKey ? { api_key: apiKey } : {}),
+    }))
+      url.searchParams.set(name, value);
     let response: Response;
     try {
       response = await (this.options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new VesaliusError('SOURCE_UNAVAILABLE', `Cannot reach PubMed E-utilities at ${baseUrl} (${(error as Error).message}). Check the network connection, or set VESALIUS_EUTILS_URL.`, { retryable: true, cause: error });
+      throw new VesaliusError(
+        'SOURCE_UNAVAILABLE',
+        `Cannot reach PubMed E-utilities at ${baseUrl} (${(error as Error).message}). Check the network connection, or set VESALIUS_EUTILS_URL.`,
+        { retryable: true, cause: error },
+      );
     }
     if (!response.ok) {
-      throw new VesaliusError('SOURCE_UNAVAILABLE', `PubMed E-utilities answered HTTP ${response.status} for ${utility}. Try again later${apiKey ? '' : ', or set NCBI_API_KEY for a higher rate limit'}.`, { retryable: response.status === 429 || response.status >= 500 });
+      throw new VesaliusError(
+        'SOURCE_UNAVAILABLE',
+        `PubMed E-utilities answered HTTP ${response.status} for ${utility}. Try again later${apiKey ? '' : ', or set NCBI_API_KEY for a higher rate limit'}.`,
+        { retryable: response.status === 429 || response.status >= 500 },
+      );
     }
     return response.text();
   }
@@ -92,12 +128,13 @@ export function parseSummaries(xml: string): Summary[] {
   const summaries: Summary[] = [];
   for (const doc of docs) {
     const fields = record(doc);
-    const pmid = String(Array.isArray(fields['Id']) ? fields['Id'][0] : fields['Id'] ?? '');
+    const pmid = String(Array.isArray(fields['Id']) ? fields['Id'][0] : (fields['Id'] ?? ''));
     if (!/^\d+$/.test(pmid)) continue;
     const items = Array.isArray(fields['Item']) ? fields['Item'].map(record) : [];
     const item = (name: string) => items.find((entry) => entry['Name'] === name);
     const text = (name: string) => String(item(name)?.['#text'] ?? '').trim();
-    const list = (name: string) => (Array.isArray(item(name)?.['Item']) ? (item(name)?.['Item'] as unknown[]).map(record) : []);
+    const list = (name: string) =>
+      Array.isArray(item(name)?.['Item']) ? (item(name)?.['Item'] as unknown[]).map(record) : [];
     const year = /\d{4}/.exec(text('PubDate'))?.[0];
     summaries.push({
       pmid,
@@ -106,8 +143,14 @@ export function parseSummaries(xml: string): Summary[] {
       year: year ? Number(year) : null,
       volume: text('Volume'),
       pages: text('Pages'),
-      doi: list('ArticleIds').find((entry) => entry['Name'] === 'doi')?.['#text']?.toString() ?? (text('DOI') || null),
-      authors: list('AuthorList').map((entry) => String(entry['#text'] ?? '')).filter(Boolean),
+      doi:
+        list('ArticleIds')
+          .find((entry) => entry['Name'] === 'doi')
+          ?.['#text']?.toString() ??
+        (text('DOI') || null),
+      authors: list('AuthorList')
+        .map((entry) => String(entry['#text'] ?? ''))
+        .filter(Boolean),
     });
   }
   return summaries;

@@ -6,7 +6,13 @@ import { VesaliusError } from '../../domain/errors.js';
 import { VERSION_STATES, type VersionState } from '../../domain/review-workflow.js';
 import { ReviewService } from '../../editorial/review-service.js';
 import type { EditorialRepository } from '../../storage/editorial-repository.js';
-import { backupEmbeddedStores, createVesalius, openArticleStore, openEditorialRepository, restoreEmbeddedStores } from '../../wiring.js';
+import {
+  backupEmbeddedStores,
+  createVesalius,
+  openArticleStore,
+  openEditorialRepository,
+  restoreEmbeddedStores,
+} from '../../wiring.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -27,7 +33,10 @@ function configFrom(options: StoreOptions): Config {
   return loadConfig(overrides);
 }
 
-async function withService<T>(options: StoreOptions, run: (service: ReviewService, repository: EditorialRepository, config: Config) => Promise<T>): Promise<T> {
+async function withService<T>(
+  options: StoreOptions,
+  run: (service: ReviewService, repository: EditorialRepository, config: Config) => Promise<T>,
+): Promise<T> {
   const config = configFrom(options);
   const repository = await openEditorialRepository(config);
   try {
@@ -45,7 +54,9 @@ async function actor(repository: EditorialRepository, username: string): Promise
 }
 
 const storeOptions = (command: Command) =>
-  command.option('--db <path>', 'index file; the editorial store sits beside it').option('--database <url>', 'PostgreSQL URL of the editorial store (or VESALIUS_DATABASE_URL)');
+  command
+    .option('--db <path>', 'index file; the editorial store sits beside it')
+    .option('--database <url>', 'PostgreSQL URL of the editorial store (or VESALIUS_DATABASE_URL)');
 
 /**
  * `vesalius users add|list|set-role` and `vesalius review list|submit|approve|request-changes`:
@@ -63,39 +74,73 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
       .requiredOption('--name <name>', 'display name, e.g. "Dr Ada Lovelace"')
       .option('--credentials <text>', 'shown with approvals, e.g. "MD, FCCP"', '')
       .option('--password-stdin', 'read the password from standard input (required)'),
-  ).action(async (username: string, options: StoreOptions & { role: Role; name: string; credentials: string; passwordStdin?: boolean }) => {
-    if (!options.passwordStdin) throw new VesaliusError('INVALID_INPUT', 'pass --password-stdin and pipe the password in, so it never appears in the process list or shell history.');
-    const password = (await io.readStdin()).split('\n')[0] ?? '';
-    await withService(options, async (service) => {
-      const user = await service.addUser({ username, displayName: options.name, credentials: options.credentials, role: options.role, password }, null);
-      io.out(`Added ${user.username} (${user.role}).\n`);
-    });
-  });
-
-  storeOptions(users.command('list').description('List accounts.').option('--json', 'print JSON')).action(async (options: StoreOptions & { json?: boolean }) => {
-    await withService(options, async (_service, repository) => {
-      const list = await repository.listUsers();
-      if (options.json) io.out(`${JSON.stringify(list)}\n`);
-      else for (const user of list) io.out(`${user.username}\t${user.role}\t${user.displayName}${user.credentials ? `, ${user.credentials}` : ''}\n`);
-    });
-  });
-
-  storeOptions(users.command('set-role').description("Change an account's role.").argument('<username>').addArgument(new Argument('<role>').choices([...ROLES]))).action(
-    async (username: string, role: Role, options: StoreOptions) => {
+  ).action(
+    async (
+      username: string,
+      options: StoreOptions & { role: Role; name: string; credentials: string; passwordStdin?: boolean },
+    ) => {
+      if (!options.passwordStdin)
+        throw new VesaliusError(
+          'INVALID_INPUT',
+          'pass --password-stdin and pipe the password in, so it never appears in the process list or shell history.',
+        );
+      const password = (await io.readStdin()).split('\n')[0] ?? '';
       await withService(options, async (service) => {
-        const user = await service.setRole(username, role, null);
-        io.out(`${user.username} is now ${user.role}.\n`);
+        const user = await service.addUser(
+          { username, displayName: options.name, credentials: options.credentials, role: options.role, password },
+          null,
+        );
+        io.out(`Added ${user.username} (${user.role}).\n`);
       });
     },
   );
 
+  storeOptions(users.command('list').description('List accounts.').option('--json', 'print JSON')).action(
+    async (options: StoreOptions & { json?: boolean }) => {
+      await withService(options, async (_service, repository) => {
+        const list = await repository.listUsers();
+        if (options.json) io.out(`${JSON.stringify(list)}\n`);
+        else
+          for (const user of list)
+            io.out(
+              `${user.username}\t${user.role}\t${user.displayName}${user.credentials ? `, ${user.credentials}` : ''}\n`,
+            );
+      });
+    },
+  );
+
+  storeOptions(
+    users
+      .command('set-role')
+      .description("Change an account's role.")
+      .argument('<username>')
+      .addArgument(new Argument('<role>').choices([...ROLES])),
+  ).action(async (username: string, role: Role, options: StoreOptions) => {
+    await withService(options, async (service) => {
+      const user = await service.setRole(username, role, null);
+      io.out(`${user.username} is now ${user.role}.\n`);
+    });
+  });
+
   const store = program.command('store').description('Back up and restore the embedded stores (answers, editorial).');
-  storeOptions(store.command('backup').description('Copy the stores into a folder (safe while the server runs).').argument('<folder>')).action(async (folder: string, options: StoreOptions) => {
+  storeOptions(
+    store
+      .command('backup')
+      .description('Copy the stores into a folder (safe while the server runs).')
+      .argument('<folder>'),
+  ).action(async (folder: string, options: StoreOptions) => {
     const config = configFrom(options);
     const manifest = await backupEmbeddedStores(config, folder);
-    io.out(`Backed up ${manifest.files.map((file) => file.name).join(', ') || 'nothing (no stores yet)'} to ${folder}.\n`);
+    io.out(
+      `Backed up ${manifest.files.map((file) => file.name).join(', ') || 'nothing (no stores yet)'} to ${folder}.\n`,
+    );
   });
-  storeOptions(store.command('restore').description('Restore the stores from a backup folder (stop the server first).').argument('<folder>')).action(async (folder: string, options: StoreOptions) => {
+  storeOptions(
+    store
+      .command('restore')
+      .description('Restore the stores from a backup folder (stop the server first).')
+      .argument('<folder>'),
+  ).action(async (folder: string, options: StoreOptions) => {
     const config = configFrom(options);
     const restored = await restoreEmbeddedStores(config, folder);
     io.out(`Restored ${restored.length} store(s) from ${folder}.\n`);
@@ -111,70 +156,106 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
       .option('--json', 'print JSON'),
   ).action(async (options: StoreOptions & { state?: VersionState; specialty?: string; json?: boolean }) => {
     await withService(options, async (_service, repository) => {
-      const queue = await repository.listQueue({ ...(options.state ? { states: [options.state] } : {}), ...(options.specialty ? { specialty: options.specialty } : {}) });
+      const queue = await repository.listQueue({
+        ...(options.state ? { states: [options.state] } : {}),
+        ...(options.specialty ? { specialty: options.specialty } : {}),
+      });
       if (options.json) {
-        io.out(`${JSON.stringify(queue.map(({ document, version }) => ({ ...document, state: version.state, revision: version.revision, submittedAt: version.createdAt })))}\n`);
+        io.out(
+          `${JSON.stringify(queue.map(({ document, version }) => ({ ...document, state: version.state, revision: version.revision, submittedAt: version.createdAt })))}\n`,
+        );
         return;
       }
-      for (const { document, version } of queue) io.out(`${document.id}\tv${version.number}\t${version.state}\t${document.specialty ?? '-'}\t${version.createdAt}\t${document.title}${document.needsRereview ? '\t(needs re-review)' : ''}\n`);
+      for (const { document, version } of queue)
+        io.out(
+          `${document.id}\tv${version.number}\t${version.state}\t${document.specialty ?? '-'}\t${version.createdAt}\t${document.title}${document.needsRereview ? '\t(needs re-review)' : ''}\n`,
+        );
       if (queue.length === 0) io.out('The review queue is empty.\n');
     });
   });
 
-  storeOptions(review.command('submit').description('Submit a stored answer (by its article id) for review.').argument('<articleId>').requiredOption('--as <username>', 'who submits').option('--specialty <specialty>')).action(
-    async (articleId: string, options: StoreOptions & { as: string; specialty?: string }) => {
-      await withService(options, async (service, repository, config) => {
-        const store = await openArticleStore(config);
-        try {
-          const stored = await store.get(articleId);
-          if (!stored) throw new VesaliusError('NOT_FOUND', `No stored answer ${articleId}.`);
-          const { document } = await service.submit(stored.article, { specialty: options.specialty ?? null }, await actor(repository, options.as));
-          io.out(`Submitted as document ${document.id} (version 1, submitted).\n`);
-        } finally {
-          await store.close();
-        }
-      });
-    },
-  );
+  storeOptions(
+    review
+      .command('submit')
+      .description('Submit a stored answer (by its article id) for review.')
+      .argument('<articleId>')
+      .requiredOption('--as <username>', 'who submits')
+      .option('--specialty <specialty>'),
+  ).action(async (articleId: string, options: StoreOptions & { as: string; specialty?: string }) => {
+    await withService(options, async (service, repository, config) => {
+      const store = await openArticleStore(config);
+      try {
+        const stored = await store.get(articleId);
+        if (!stored) throw new VesaliusError('NOT_FOUND', `No stored answer ${articleId}.`);
+        const { document } = await service.submit(
+          stored.article,
+          { specialty: options.specialty ?? null },
+          await actor(repository, options.as),
+        );
+        io.out(`Submitted as document ${document.id} (version 1, submitted).\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  });
 
-  storeOptions(review.command('import-topics').description('Submit every knowledge-base topic not yet in review as a document (id topic:<topic id>).').requiredOption('--as <username>', 'who submits')).action(
-    async (options: StoreOptions & { as: string }) => {
-      await withService(options, async (service, repository, config) => {
-        const vesalius = createVesalius(config);
-        try {
-          const submitter = await actor(repository, options.as);
-          let added = 0;
-          for (const article of vesalius.topicArticles()) {
-            const id = `topic:${article.topics[0]}`;
-            if (await repository.getDocument(id)) continue;
-            const [topic] = vesalius.index.getTopics(article.topics);
-            await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
-            added += 1;
-          }
-          io.out(`Submitted ${added} knowledge-base topics for review.\n`);
-        } finally {
-          vesalius.close();
+  storeOptions(
+    review
+      .command('import-topics')
+      .description('Submit every knowledge-base topic not yet in review as a document (id topic:<topic id>).')
+      .requiredOption('--as <username>', 'who submits'),
+  ).action(async (options: StoreOptions & { as: string }) => {
+    await withService(options, async (service, repository, config) => {
+      const vesalius = createVesalius(config);
+      try {
+        const submitter = await actor(repository, options.as);
+        let added = 0;
+        for (const article of vesalius.topicArticles()) {
+          const id = `topic:${article.topics[0]}`;
+          if (await repository.getDocument(id)) continue;
+          const [topic] = vesalius.index.getTopics(article.topics);
+          await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
+          added += 1;
         }
-      });
-    },
-  );
+        io.out(`Submitted ${added} knowledge-base topics for review.\n`);
+      } finally {
+        vesalius.close();
+      }
+    });
+  });
 
   const decide = (name: 'approve' | 'request-changes', description: string) =>
-    storeOptions(review.command(name).description(description).argument('<documentId>').requiredOption('--as <username>', 'the reviewer').option('--version <n>', 'version number (default: the newest)').option('--comment <text>', 'a note for the audit log')).action(
-      async (documentId: string, options: StoreOptions & { as: string; version?: string; comment?: string }) => {
-        await withService(options, async (service, repository) => {
-          const reviewer = await actor(repository, options.as);
-          const document = await repository.getDocument(documentId);
-          if (!document) throw new VesaliusError('NOT_FOUND', `No document ${documentId}.`);
-          const number = options.version ? Number(options.version) : document.currentVersion;
-          let version = await repository.getVersion(documentId, number);
-          if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of ${documentId}.`);
-          if (version.state === 'submitted') version = await service.act(documentId, number, version.revision, 'start_review', reviewer);
-          const done = await service.act(documentId, number, version.revision, name === 'approve' ? 'approve' : 'request_changes', reviewer, options.comment);
-          io.out(`${document.title}: version ${done.number} is now ${done.state.replace('_', ' ')}${done.approval ? `, approved by ${done.approval.name} on ${done.approval.at.slice(0, 10)}` : ''}.\n`);
-        });
-      },
-    );
+    storeOptions(
+      review
+        .command(name)
+        .description(description)
+        .argument('<documentId>')
+        .requiredOption('--as <username>', 'the reviewer')
+        .option('--version <n>', 'version number (default: the newest)')
+        .option('--comment <text>', 'a note for the audit log'),
+    ).action(async (documentId: string, options: StoreOptions & { as: string; version?: string; comment?: string }) => {
+      await withService(options, async (service, repository) => {
+        const reviewer = await actor(repository, options.as);
+        const document = await repository.getDocument(documentId);
+        if (!document) throw new VesaliusError('NOT_FOUND', `No document ${documentId}.`);
+        const number = options.version ? Number(options.version) : document.currentVersion;
+        let version = await repository.getVersion(documentId, number);
+        if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of ${documentId}.`);
+        if (version.state === 'submitted')
+          version = await service.act(documentId, number, version.revision, 'start_review', reviewer);
+        const done = await service.act(
+          documentId,
+          number,
+          version.revision,
+          name === 'approve' ? 'approve' : 'request_changes',
+          reviewer,
+          options.comment,
+        );
+        io.out(
+          `${document.title}: version ${done.number} is now ${done.state.replace('_', ' ')}${done.approval ? `, approved by ${done.approval.name} on ${done.approval.at.slice(0, 10)}` : ''}.\n`,
+        );
+      });
+    });
   decide('approve', 'Approve a version (starting the review if it is still submitted).');
   decide('request-changes', 'Request changes on a version.');
 }

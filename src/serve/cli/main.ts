@@ -37,7 +37,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   };
 
   const program = new Command('vesalius')
-    .description('Evidence-based clinical answers with citations, from an embedded knowledge base (offline by default).')
+    .description(
+      'Evidence-based clinical answers with citations, from an embedded knowledge base (offline by default).',
+    )
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError();
@@ -55,21 +57,36 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       try {
         const audience = options.audience ?? vesalius.config.defaultAudience;
         if (options.batch) {
-          await eachJsonLine(options.batch, (record, line) => {
-            const question = record['question'];
-            const wanted = record['audience'] ?? audience;
-            if (typeof question !== 'string' || !isAudience(wanted)) {
-              return { error: { code: 'INVALID_INPUT', message: `line ${line}: expected {"question": string, "audience"?: one of ${AUDIENCES.join('|')}}` } };
-            }
-            return vesalius.ask(question, wanted);
-          }, io);
+          await eachJsonLine(
+            options.batch,
+            (record, line) => {
+              const question = record['question'];
+              const wanted = record['audience'] ?? audience;
+              if (typeof question !== 'string' || !isAudience(wanted)) {
+                return {
+                  error: {
+                    code: 'INVALID_INPUT',
+                    message: `line ${line}: expected {"question": string, "audience"?: one of ${AUDIENCES.join('|')}}`,
+                  },
+                };
+              }
+              return vesalius.ask(question, wanted);
+            },
+            io,
+          );
           return;
         }
         const question = words.join(' ').trim();
-        if (!question) throw new UsageError('ask needs a question, e.g. vesalius ask "How is community-acquired pneumonia treated?"');
+        if (!question)
+          throw new UsageError(
+            'ask needs a question, e.g. vesalius ask "How is community-acquired pneumonia treated?"',
+          );
         const article = vesalius.ask(question, audience);
         if (options.json) io.out(`${JSON.stringify(article)}\n`);
-        else io.out(`${renderArticle(article, { color: Boolean(process.stdout.isTTY) && !vesalius.config.noColor, width: process.stdout.columns ?? 100 })}\n`);
+        else
+          io.out(
+            `${renderArticle(article, { color: Boolean(process.stdout.isTTY) && !vesalius.config.noColor, width: process.stdout.columns ?? 100 })}\n`,
+          );
       } finally {
         vesalius.close();
       }
@@ -87,11 +104,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const vesalius = open(options.db);
       try {
         if (options.batch) {
-          await eachJsonLine(options.batch, (record, line) => {
-            const query = record['query'];
-            if (typeof query !== 'string') return { error: { code: 'INVALID_INPUT', message: `line ${line}: expected {"query": string}` } };
-            return vesalius.search(query, options.limit);
-          }, io);
+          await eachJsonLine(
+            options.batch,
+            (record, line) => {
+              const query = record['query'];
+              if (typeof query !== 'string')
+                return { error: { code: 'INVALID_INPUT', message: `line ${line}: expected {"query": string}` } };
+              return vesalius.search(query, options.limit);
+            },
+            io,
+          );
           return;
         }
         const query = words.join(' ').trim();
@@ -102,7 +124,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           return;
         }
         results.forEach((result, position) => {
-          io.out(`${position + 1}. ${result.title} (${result.id}, score ${result.score})\n   ${result.text.replace(/\s+/g, ' ').slice(0, 240)}\n`);
+          io.out(
+            `${position + 1}. ${result.title} (${result.id}, score ${result.score})\n   ${result.text.replace(/\s+/g, ' ').slice(0, 240)}\n`,
+          );
         });
         if (results.length === 0) io.out('No passages found.\n');
       } finally {
@@ -112,7 +136,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('ingest')
-    .description('Index files or folders: JSONL corpora (MedQuAD, PubMedQA, MedlinePlus), PubMed XML (.xml, .xml.gz), topic files (.md).')
+    .description(
+      'Index files or folders: JSONL corpora (MedQuAD, PubMedQA, MedlinePlus), PubMed XML (.xml, .xml.gz), topic files (.md).',
+    )
     .argument('<paths...>', 'files or folders')
     .option('--db <path>', 'index file (default: the user data directory)')
     .action(async (paths: string[], options: { db?: string }) => {
@@ -123,7 +149,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           onIssue: (issue) => io.err(`skipped ${issue.file} ${issue.location}: ${issue.reason}\n`),
         });
         const rate = Math.round(summary.passages / Math.max(summary.ms / 1000, 0.001));
-        io.out(`Ingested ${summary.passages} passages from ${summary.sources} sources in ${summary.files} files (${(summary.ms / 1000).toFixed(1)} s, ${rate} passages/s); ${summary.issues.length} skipped.\n`);
+        io.out(
+          `Ingested ${summary.passages} passages from ${summary.sources} sources in ${summary.files} files (${(summary.ms / 1000).toFixed(1)} s, ${rate} passages/s); ${summary.issues.length} skipped.\n`,
+        );
         if (summary.files === 0) exitCode = 1;
       } finally {
         vesalius.close();
@@ -142,14 +170,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const vesalius = open(options.db);
       try {
         const stats = vesalius.index.stats();
-        const listing = vesalius.index.listSources({ limit: options.limit, offset: options.offset, ...(options.origin ? { origin: options.origin } : {}) });
+        const listing = vesalius.index.listSources({
+          limit: options.limit,
+          offset: options.offset,
+          ...(options.origin ? { origin: options.origin } : {}),
+        });
         if (options.json) {
-          io.out(`${JSON.stringify({ stats, sources: listing.map((entry) => ({ ...entry.source, passages: entry.passages })) })}\n`);
+          io.out(
+            `${JSON.stringify({ stats, sources: listing.map((entry) => ({ ...entry.source, passages: entry.passages })) })}\n`,
+          );
           return;
         }
-        io.out(`${stats.sources} sources, ${stats.passages} passages, ${stats.topics} knowledge-base topics (${Object.entries(stats.byOrigin).map(([origin, n]) => `${origin}: ${n}`).join(', ')})\n`);
+        io.out(
+          `${stats.sources} sources, ${stats.passages} passages, ${stats.topics} knowledge-base topics (${Object.entries(
+            stats.byOrigin,
+          )
+            .map(([origin, n]) => `${origin}: ${n}`)
+            .join(', ')})\n`,
+        );
         for (const { source, passages } of listing) {
-          io.out(`${source.id}\t${source.origin}\t${source.kind}\t${passages} passages\t${source.title}${source.year ? ` (${source.year})` : ''}\n`);
+          io.out(
+            `${source.id}\t${source.origin}\t${source.kind}\t${passages} passages\t${source.title}${source.year ? ` (${source.year})` : ''}\n`,
+          );
         }
       } finally {
         vesalius.close();
@@ -162,14 +204,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--port <port>', 'port (0 picks a free one)', (value) => positiveInt(value, '--port', true), 8787)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <path>', 'index file (default: the user data directory)')
-    .option('--database <url>', 'PostgreSQL URL of the editorial store, for several instances (or VESALIUS_DATABASE_URL)')
+    .option(
+      '--database <url>',
+      'PostgreSQL URL of the editorial store, for several instances (or VESALIUS_DATABASE_URL)',
+    )
     .option('--quiet', 'no request logs')
     .action(async (options: { port: number; host: string; db?: string; database?: string; quiet?: boolean }) => {
       const { startServer } = await import('../http/start-server.js');
       const overrides: Partial<Config> = {};
       if (options.db) overrides.dbPath = options.db;
       if (options.database) overrides.databaseUrl = options.database;
-      const server = await startServer(loadConfig(overrides), { port: options.port, host: options.host, logger: !options.quiet });
+      const server = await startServer(loadConfig(overrides), {
+        port: options.port,
+        host: options.host,
+        logger: !options.quiet,
+      });
       io.out(`Vesalius is running at ${server.url}\n`);
       await server.closed;
     });
@@ -187,7 +236,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   kb.command('verify-references')
-    .description('Check PMIDs, DOIs and titles of knowledge-base references against PubMed E-utilities (needs network; set VESALIUS_EUTILS_URL, NCBI_API_KEY, NCBI_EMAIL).')
+    .description(
+      'Check PMIDs, DOIs and titles of knowledge-base references against PubMed E-utilities (needs network; set VESALIUS_EUTILS_URL, NCBI_API_KEY, NCBI_EMAIL).',
+    )
     .argument('[dir]', 'knowledge-base folder (default: the built-in one)')
     .option('--limit <n>', 'check only the first n references', (value) => positiveInt(value, '--limit'))
     .option('--json', 'print the checks as JSON')
@@ -222,12 +273,17 @@ class UsageError extends Error {}
 
 function positiveInt(value: string, name: string, allowZero = false): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < (allowZero ? 0 : 1)) throw new UsageError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < (allowZero ? 0 : 1))
+    throw new UsageError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
   return parsed;
 }
 
 /** Reads JSON lines and prints one JSON result per input line, in order; a bad line gets an error object. */
-async function eachJsonLine(file: string, handle: (record: Record<string, unknown>, line: number) => unknown, io: Io): Promise<void> {
+async function eachJsonLine(
+  file: string,
+  handle: (record: Record<string, unknown>, line: number) => unknown,
+  io: Io,
+): Promise<void> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
@@ -236,7 +292,8 @@ async function eachJsonLine(file: string, handle: (record: Record<string, unknow
     let result: unknown;
     try {
       const record = JSON.parse(text) as unknown;
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new SyntaxError('expected a JSON object');
+      if (typeof record !== 'object' || record === null || Array.isArray(record))
+        throw new SyntaxError('expected a JSON object');
       result = handle(record as Record<string, unknown>, line);
     } catch (error) {
       const code = isVesaliusError(error) ? error.code : 'INVALID_INPUT';

@@ -43,7 +43,9 @@ export function progressReporter(stream: NodeJS.WriteStream, now: () => number =
       const rate = passages / Math.max(elapsed / 1000, 0.001);
       const fraction = bytes / total;
       const eta = fraction > 0 ? Math.round(((1 - fraction) * elapsed) / fraction / 1000) : 0;
-      stream.write(`ingest: ${Math.round(fraction * 100)}% · ${passages} passages · ${Math.round(rate)}/s · ETA ${eta}s\n`);
+      stream.write(
+        `ingest: ${Math.round(fraction * 100)}% · ${passages} passages · ${Math.round(rate)}/s · ETA ${eta}s\n`,
+      );
     },
     stop() {},
   };

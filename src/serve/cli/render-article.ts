@@ -11,13 +11,23 @@ export function renderArticle(article: Article, options: { color: boolean; width
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
   const width = Math.max(40, Math.min(options.width, 110));
   const lines: string[] = [];
-  const marks = (citations: number[]) => (citations.length > 0 ? ` ${paint('cyan', citations.map((n) => `[${n}]`).join(''))}` : '');
+  const marks = (citations: number[]) =>
+    citations.length > 0 ? ` ${paint('cyan', citations.map((n) => `[${n}]`).join(''))}` : '';
 
   if (article.alert) {
-    lines.push(paint(['bold', 'red'], '!! EMERGENCY'), ...wrap(article.alert, width, '   ').map((line) => paint('red', line)), '');
+    lines.push(
+      paint(['bold', 'red'], '!! EMERGENCY'),
+      ...wrap(article.alert, width, '   ').map((line) => paint('red', line)),
+      '',
+    );
   }
   lines.push(paint('bold', article.title || article.question));
-  lines.push(paint('dim', `For: ${AUDIENCE_LABELS[article.audience]} · Status: ${article.status.replaceAll('_', ' ')} · Last updated ${article.lastUpdated}`));
+  lines.push(
+    paint(
+      'dim',
+      `For: ${AUDIENCE_LABELS[article.audience]} · Status: ${article.status.replaceAll('_', ' ')} · Last updated ${article.lastUpdated}`,
+    ),
+  );
   lines.push('');
   if (article.bottomLine.text && article.bottomLine.text !== article.alert) {
     lines.push(paint(['bold', 'green'], 'Bottom line'));
@@ -38,14 +48,33 @@ export function renderArticle(article: Article, options: { color: boolean; width
       const names = reference.authors.length > 3 ? [...reference.authors.slice(0, 3), 'et al.'] : reference.authors;
       const authors = names.length > 0 ? `${names.join(', ').replace(/\.$/, '')}. ` : '';
       const where = [reference.journal, reference.year].filter(Boolean).join(', ');
-      const ids = [reference.pmid ? `PMID ${reference.pmid}` : '', reference.doi ? `doi:${reference.doi}` : ''].filter(Boolean).join(' · ');
-      const level = paint('dim', ` [Level ${reference.evidenceLevel}: ${EVIDENCE_LEVEL_LABELS[reference.evidenceLevel]}]`);
-      lines.push(...wrap(`${reference.n}. ${authors}${reference.title}. ${where}${where ? '.' : ''}${ids ? ` ${ids}.` : ''}${level}`, width, '  ', '     '));
+      const ids = [reference.pmid ? `PMID ${reference.pmid}` : '', reference.doi ? `doi:${reference.doi}` : '']
+        .filter(Boolean)
+        .join(' · ');
+      const level = paint(
+        'dim',
+        ` [Level ${reference.evidenceLevel}: ${EVIDENCE_LEVEL_LABELS[reference.evidenceLevel]}]`,
+      );
+      lines.push(
+        ...wrap(
+          `${reference.n}. ${authors}${reference.title}. ${where}${where ? '.' : ''}${ids ? ` ${ids}.` : ''}${level}`,
+          width,
+          '  ',
+          '     ',
+        ),
+      );
     }
     lines.push('');
   }
-  const review = article.reviewStatus === 'approved' ? 'Approved' : article.reviewStatus === 'under_review' ? 'Under review' : 'Submitted';
-  lines.push(paint('yellow', `Review: ${review} (Submitted → Under Review → Approved) · ${reviewNotice(article.reviewStatus)}`));
+  const review =
+    article.reviewStatus === 'approved'
+      ? 'Approved'
+      : article.reviewStatus === 'under_review'
+        ? 'Under review'
+        : 'Submitted';
+  lines.push(
+    paint('yellow', `Review: ${review} (Submitted → Under Review → Approved) · ${reviewNotice(article.reviewStatus)}`),
+  );
   lines.push(...wrap(article.disclaimer, width, '').map((line) => paint('dim', line)));
   return lines.join('\n');
 }

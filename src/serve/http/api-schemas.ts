@@ -36,24 +36,44 @@ export const threadParamsSchema = {
 
 export const audienceQuerySchema = { type: 'object', properties: { audience: audienceSchema } } as const;
 
-export const limitQuerySchema = { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } } } as const;
+export const limitQuerySchema = {
+  type: 'object',
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+} as const;
 
 export const exportQuerySchema = {
   type: 'object',
-  properties: { format: { type: 'string', enum: ['markdown', 'text', 'ris'], default: 'markdown' }, audience: audienceSchema },
+  properties: {
+    format: { type: 'string', enum: ['markdown', 'text', 'ris'], default: 'markdown' },
+    audience: audienceSchema,
+  },
 } as const;
 
 export const suggestQuerySchema = {
   type: 'object',
   required: ['q'],
-  properties: { q: { type: 'string', maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 20, default: 8 } },
+  properties: {
+    q: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 20, default: 8 },
+  },
 } as const;
 
 const citationList = { type: 'array', items: { type: 'integer' } } as const;
 
 export const articleSchema = {
   type: 'object',
-  required: ['question', 'status', 'title', 'bottomLine', 'sections', 'references', 'audience', 'reviewStatus', 'lastUpdated', 'disclaimer'],
+  required: [
+    'question',
+    'status',
+    'title',
+    'bottomLine',
+    'sections',
+    'references',
+    'audience',
+    'reviewStatus',
+    'lastUpdated',
+    'disclaimer',
+  ],
   properties: {
     id: { type: 'string' },
     permalink: { type: 'string' },
@@ -72,7 +92,18 @@ export const articleSchema = {
         type: 'object',
         properties: {
           heading: { type: 'string' },
-          bullets: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, citations: citationList, evidence: { type: 'array', items: { type: 'string' } }, grade: { type: 'string' } } } },
+          bullets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                text: { type: 'string' },
+                citations: citationList,
+                evidence: { type: 'array', items: { type: 'string' } },
+                grade: { type: 'string' },
+              },
+            },
+          },
         },
       },
     },
@@ -81,9 +112,17 @@ export const articleSchema = {
       items: {
         type: 'object',
         properties: {
-          n: { type: 'integer' }, sourceId: { type: 'string' }, title: { type: 'string' }, authors: { type: 'array', items: { type: 'string' } },
-          journal: { type: ['string', 'null'] }, year: { type: ['integer', 'null'] }, pmid: { type: ['string', 'null'] }, doi: { type: ['string', 'null'] },
-          url: { type: ['string', 'null'] }, evidenceLevel: { type: 'string', enum: ['A', 'B', 'C', 'D'] }, kind: { type: 'string' },
+          n: { type: 'integer' },
+          sourceId: { type: 'string' },
+          title: { type: 'string' },
+          authors: { type: 'array', items: { type: 'string' } },
+          journal: { type: ['string', 'null'] },
+          year: { type: ['integer', 'null'] },
+          pmid: { type: ['string', 'null'] },
+          doi: { type: ['string', 'null'] },
+          url: { type: ['string', 'null'] },
+          evidenceLevel: { type: 'string', enum: ['A', 'B', 'C', 'D'] },
+          kind: { type: 'string' },
         },
       },
     },
@@ -97,5 +136,10 @@ export const articleSchema = {
 
 export const errorSchema = {
   type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } } },
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+    },
+  },
 } as const;

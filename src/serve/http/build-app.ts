@@ -45,10 +45,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], maxAge: '1h', immutable: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], maxAge: '1h', immutable: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
-      reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}. See /api/openapi.json.` } });
+      reply.status(404).send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `No route ${request.method} ${request.url.split('?')[0]}. See /api/openapi.json.`,
+        },
+      });
       return;
     }
     // The web app routes on the client: every other page gets index.html.
@@ -57,7 +63,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'");
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+    );
     return payload;
   });
   return app;
@@ -72,8 +81,18 @@ function reviewOverlay(editorial: EditorialDependencies): ReviewOverlay {
     const current = approved ? version : await editorial.repository.getVersion(id, document.currentVersion);
     return {
       content: approved ? version.content : null,
-      reviewStatus: (approved ? 'approved' : current?.state === 'submitted' ? 'submitted' : 'under_review') as 'approved' | 'submitted' | 'under_review',
-      reviewedBy: approved && version.approval ? { name: version.approval.name, credentials: version.approval.credentials, date: version.approval.at.slice(0, 10) } : null,
+      reviewStatus: (approved ? 'approved' : current?.state === 'submitted' ? 'submitted' : 'under_review') as
+        | 'approved'
+        | 'submitted'
+        | 'under_review',
+      reviewedBy:
+        approved && version.approval
+          ? {
+              name: version.approval.name,
+              credentials: version.approval.credentials,
+              date: version.approval.at.slice(0, 10),
+            }
+          : null,
       needsRereview: document.needsRereview,
     };
   };
@@ -89,8 +108,12 @@ function reviewOverlay(editorial: EditorialDependencies): ReviewOverlay {
     const allApproved = known.every((topic) => topic.reviewStatus === 'approved');
     return {
       content: null,
-      reviewStatus: allApproved ? 'approved' : known.some((topic) => topic.reviewStatus === 'under_review') ? 'under_review' : 'submitted',
-      reviewedBy: allApproved ? known[0]?.reviewedBy ?? null : null,
+      reviewStatus: allApproved
+        ? 'approved'
+        : known.some((topic) => topic.reviewStatus === 'under_review')
+          ? 'under_review'
+          : 'submitted',
+      reviewedBy: allApproved ? (known[0]?.reviewedBy ?? null) : null,
       needsRereview: known.some((topic) => topic.needsRereview),
     };
   };

@@ -22,23 +22,45 @@ export interface ErrorBody {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.validation) {
     const first = error.validation[0];
-    const missing = (first?.params as { missingProperty?: string; additionalProperty?: string } | undefined);
+    const missing = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
     const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
-    const field = [error.validationContext === 'body' ? '' : error.validationContext, path || missing?.missingProperty || missing?.additionalProperty || ''].filter(Boolean).join('.');
-    reply.status(400).send({ error: { code: 'INVALID_INPUT', message: `Invalid ${field || 'request'}: ${first?.message ?? error.message}.`, field } } satisfies ErrorBody);
+    const field = [
+      error.validationContext === 'body' ? '' : error.validationContext,
+      path || missing?.missingProperty || missing?.additionalProperty || '',
+    ]
+      .filter(Boolean)
+      .join('.');
+    reply.status(400).send({
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Invalid ${field || 'request'}: ${first?.message ?? error.message}.`,
+        field,
+      },
+    } satisfies ErrorBody);
     return;
   }
   if (isVesaliusError(error)) {
     const field = typeof error.details['field'] === 'string' ? error.details['field'] : undefined;
     // A conflict carries the current state, so the client can reload and decide again.
     const current = error.code === 'CONFLICT' && !field ? error.details : undefined;
-    reply.status(STATUS[error.code] ?? 500).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}), ...(current ? { current } : {}) } } satisfies ErrorBody);
+    reply.status(STATUS[error.code] ?? 500).send({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(field ? { field } : {}),
+        ...(current ? { current } : {}),
+      },
+    } satisfies ErrorBody);
     return;
   }
   if (error.statusCode && error.statusCode < 500) {
-    reply.status(error.statusCode).send({ error: { code: error.code ?? 'BAD_REQUEST', message: error.message } } satisfies ErrorBody);
+    reply
+      .status(error.statusCode)
+      .send({ error: { code: error.code ?? 'BAD_REQUEST', message: error.message } } satisfies ErrorBody);
     return;
   }
   request.log.error({ err: error }, 'unhandled error');
-  reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' } } satisfies ErrorBody);
+  reply.status(500).send({
+    error: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' },
+  } satisfies ErrorBody);
 }

@@ -15,13 +15,28 @@ export interface RunningServer {
 }
 
 /** Starts the API and web app on the embedded default; shuts down cleanly on SIGINT/SIGTERM. */
-export async function startServer(config: Config, options: { port: number; host: string; logger: boolean }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { port: number; host: string; logger: boolean },
+): Promise<RunningServer> {
   const vesalius = createVesalius(config);
   const store = await openArticleStore(config);
   const editorialStore = await openEditorialRepository(config);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const editorial = { review: new ReviewService(editorialStore), auth: new AuthService(editorialStore), repository: editorialStore, secureCookies: false };
-  const app = await buildApp({ vesalius, articles: new ArticleService(vesalius, store), webRoot: config.webRoot, logger: options.logger, version, editorial });
+  const editorial = {
+    review: new ReviewService(editorialStore),
+    auth: new AuthService(editorialStore),
+    repository: editorialStore,
+    secureCookies: false,
+  };
+  const app = await buildApp({
+    vesalius,
+    articles: new ArticleService(vesalius, store),
+    webRoot: config.webRoot,
+    logger: options.logger,
+    version,
+    editorial,
+  });
   const address = await app.listen({ port: options.port, host: options.host });
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));

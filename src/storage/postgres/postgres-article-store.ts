@@ -38,34 +38,67 @@ export class PostgresArticleStore implements ArticleStore {
       }
     } catch (error) {
       await store.pool.end().catch(() => undefined);
-      throw new VesaliusError('INDEX_UNAVAILABLE', `Cannot open the answer store in PostgreSQL at ${describeTarget(connectionString)}: ${(error as Error).message}. Check --database / VESALIUS_DATABASE_URL.`, { retryable: true, cause: error });
+      throw new VesaliusError(
+        'INDEX_UNAVAILABLE',
+        `Cannot open the answer store in PostgreSQL at ${describeTarget(connectionString)}: ${(error as Error).message}. Check --database / VESALIUS_DATABASE_URL.`,
+        { retryable: true, cause: error },
+      );
     }
     return store;
   }
 
   async save(record: StoredArticle): Promise<void> {
     const { article } = record;
-    await this.pool.query('INSERT INTO answers (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-      record.id, record.threadId, record.parentId, record.createdAt, article.question, article.title, article.status, JSON.stringify(article), record.context ? JSON.stringify(record.context) : null,
-    ]);
+    await this.pool.query(
+      'INSERT INTO answers (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [
+        record.id,
+        record.threadId,
+        record.parentId,
+        record.createdAt,
+        article.question,
+        article.title,
+        article.status,
+        JSON.stringify(article),
+        record.context ? JSON.stringify(record.context) : null,
+      ],
+    );
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
-    const { rows } = await this.pool.query<AnswerRow>('SELECT id, thread_id, parent_id, created_at, article, context FROM answers WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<AnswerRow>(
+      'SELECT id, thread_id, parent_id, created_at, article, context FROM answers WHERE id = $1',
+      [id],
+    );
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   async thread(threadId: string): Promise<StoredArticle[]> {
-    const { rows } = await this.pool.query<AnswerRow>('SELECT id, thread_id, parent_id, created_at, article, context FROM answers WHERE thread_id = $1 ORDER BY created_at COLLATE "C", id', [threadId]);
+    const { rows } = await this.pool.query<AnswerRow>(
+      'SELECT id, thread_id, parent_id, created_at, article, context FROM answers WHERE thread_id = $1 ORDER BY created_at COLLATE "C", id',
+      [threadId],
+    );
     return rows.map(toRecord);
   }
 
   async recent(limit: number): Promise<ArticleSummary[]> {
-    const { rows } = await this.pool.query<{ id: string; question: string; title: string; status: ArticleSummary['status']; created_at: string }>(
+    const { rows } = await this.pool.query<{
+      id: string;
+      question: string;
+      title: string;
+      status: ArticleSummary['status'];
+      created_at: string;
+    }>(
       'SELECT id, question, title, status, created_at FROM answers WHERE parent_id IS NULL ORDER BY created_at COLLATE "C" DESC, id DESC LIMIT $1',
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, question: row.question, title: row.title, status: row.status, createdAt: row.created_at }));
+    return rows.map((row) => ({
+      id: row.id,
+      question: row.question,
+      title: row.title,
+      status: row.status,
+      createdAt: row.created_at,
+    }));
   }
 
   async close(): Promise<void> {
@@ -79,5 +112,12 @@ export class PostgresArticleStore implements ArticleStore {
 }
 
 function toRecord(row: AnswerRow): StoredArticle {
-  return { id: row.id, threadId: row.thread_id, parentId: row.parent_id, createdAt: row.created_at, article: row.article, context: row.context };
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    parentId: row.parent_id,
+    createdAt: row.created_at,
+    article: row.article,
+    context: row.context,
+  };
 }

@@ -119,10 +119,17 @@ const MIGRATION_LOCK = 0x5645_5341; // "VESA"
  * start together the second waits until the first commits, then finds nothing left to do;
  * and a failing step leaves neither its tables nor its schema_migrations row behind.
  */
-export async function applyPostgresMigrations(client: ClientBase, steps: readonly string[] = EDITORIAL_MIGRATIONS_POSTGRES): Promise<number[]> {
+export async function applyPostgresMigrations(
+  client: ClientBase,
+  steps: readonly string[] = EDITORIAL_MIGRATIONS_POSTGRES,
+): Promise<number[]> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-  await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-  const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+  );
+  const done = new Set(
+    (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
+  );
   const applied: number[] = [];
   for (const [index, sql] of steps.entries()) {
     const version = index + 1;

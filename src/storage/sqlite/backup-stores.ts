@@ -32,7 +32,8 @@ export async function backupStores(paths: string[], folder: string, now: Date = 
 /** Restores the stores from a backup folder over their current files. Stop the server first. */
 export async function restoreStores(folder: string, paths: string[]): Promise<string[]> {
   const manifestPath = join(folder, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new VesaliusError('INVALID_INPUT', `${folder} is not a Vesalius backup (no manifest.json).`);
+  if (!existsSync(manifestPath))
+    throw new VesaliusError('INVALID_INPUT', `${folder} is not a Vesalius backup (no manifest.json).`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const restored: string[] = [];
   for (const file of manifest.files) {

@@ -39,7 +39,11 @@ export class SqliteArticleStore implements ArticleStore {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
     } catch (error) {
-      throw new VesaliusError('INDEX_UNAVAILABLE', `Cannot open the article store at ${path}: ${(error as Error).message}. Check the path and its permissions.`, { cause: error });
+      throw new VesaliusError(
+        'INDEX_UNAVAILABLE',
+        `Cannot open the article store at ${path}: ${(error as Error).message}. Check the path and its permissions.`,
+        { cause: error },
+      );
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
@@ -51,16 +55,32 @@ export class SqliteArticleStore implements ArticleStore {
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
     })();
     this.statements = {
-      insert: this.db.prepare('INSERT INTO articles (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insert: this.db.prepare(
+        'INSERT INTO articles (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       get: this.db.prepare('SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE id = ?'),
-      thread: this.db.prepare('SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE thread_id = ? ORDER BY created_at, rowid'),
-      recent: this.db.prepare('SELECT id, question, title, status, created_at AS createdAt FROM articles WHERE parent_id IS NULL ORDER BY created_at DESC, rowid DESC LIMIT ?'),
+      thread: this.db.prepare(
+        'SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE thread_id = ? ORDER BY created_at, rowid',
+      ),
+      recent: this.db.prepare(
+        'SELECT id, question, title, status, created_at AS createdAt FROM articles WHERE parent_id IS NULL ORDER BY created_at DESC, rowid DESC LIMIT ?',
+      ),
     };
   }
 
   async save(record: StoredArticle): Promise<void> {
     const { article } = record;
-    this.statements.insert.run(record.id, record.threadId, record.parentId, record.createdAt, article.question, article.title, article.status, JSON.stringify(article), record.context ? JSON.stringify(record.context) : null);
+    this.statements.insert.run(
+      record.id,
+      record.threadId,
+      record.parentId,
+      record.createdAt,
+      article.question,
+      article.title,
+      article.status,
+      JSON.stringify(article),
+      record.context ? JSON.stringify(record.context) : null,
+    );
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {

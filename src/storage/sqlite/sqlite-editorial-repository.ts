@@ -2,18 +2,63 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../../domain/article.js';
-import type { Approval, AuditEntry, CommentTarget, DocumentVersion, EditorialDocument, ReviewComment, Role, User } from '../../domain/editorial.js';
+import type {
+  Approval,
+  AuditEntry,
+  CommentTarget,
+  DocumentVersion,
+  EditorialDocument,
+  ReviewComment,
+  Role,
+  User,
+} from '../../domain/editorial.js';
 import { VesaliusError } from '../../domain/errors.js';
 import { toUser, type UserRow } from '../user-row.js';
 import type { VersionState } from '../../domain/review-workflow.js';
-import type { ApiToken, AuditInput, EditorialRepository, NewUser, QueueFilter, QueueItem, Session } from '../editorial-repository.js';
+import type {
+  ApiToken,
+  AuditInput,
+  EditorialRepository,
+  NewUser,
+  QueueFilter,
+  QueueItem,
+  Session,
+} from '../editorial-repository.js';
 import { EDITORIAL_MIGRATIONS_SQLITE } from './editorial-migrations.js';
 
 const OPEN_STATES: VersionState[] = ['submitted', 'under_review', 'changes_requested'];
 
-interface DocumentRow { id: string; kind: EditorialDocument['kind']; title: string; specialty: string | null; created_at: string; current_version: number; approved_version: number | null; needs_rereview: number }
-interface VersionRow { document_id: string; number: number; state: VersionState; revision: number; content: string; cited_sources: string; created_by: string | null; created_at: string; updated_at: string; approval: string | null }
-interface AuditRow { id: number; at: string; actor_id: string | null; action: string; document_id: string | null; version_number: number | null; detail: string }
+interface DocumentRow {
+  id: string;
+  kind: EditorialDocument['kind'];
+  title: string;
+  specialty: string | null;
+  created_at: string;
+  current_version: number;
+  approved_version: number | null;
+  needs_rereview: number;
+}
+interface VersionRow {
+  document_id: string;
+  number: number;
+  state: VersionState;
+  revision: number;
+  content: string;
+  cited_sources: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approval: string | null;
+}
+interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  document_id: string | null;
+  version_number: number | null;
+  detail: string;
+}
 
 /**
  * The editorial store in an embedded SQLite file. Writes run in IMMEDIATE transactions, so
@@ -28,7 +73,11 @@ export class SqliteEditorialRepository implements EditorialRepository {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
     } catch (error) {
-      throw new VesaliusError('INDEX_UNAVAILABLE', `Cannot open the editorial store at ${path}: ${(error as Error).message}.`, { cause: error });
+      throw new VesaliusError(
+        'INDEX_UNAVAILABLE',
+        `Cannot open the editorial store at ${path}: ${(error as Error).message}.`,
+        { cause: error },
+      );
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
@@ -49,16 +98,38 @@ export class SqliteEditorialRepository implements EditorialRepository {
     return this.db.transaction(run).immediate();
   }
 
-  private audit(entry: AuditInput, documentId: string | null, versionNumber: number | null, extra: Record<string, unknown> = {}): void {
-    this.db.prepare('INSERT INTO audit_log (at, actor_id, action, document_id, version_number, detail) VALUES (?, ?, ?, ?, ?, ?)').run(entry.at, entry.actorId, entry.action, documentId, versionNumber, JSON.stringify({ ...(entry.detail ?? {}), ...extra }));
+  private audit(
+    entry: AuditInput,
+    documentId: string | null,
+    versionNumber: number | null,
+    extra: Record<string, unknown> = {},
+  ): void {
+    this.db
+      .prepare(
+        'INSERT INTO audit_log (at, actor_id, action, document_id, version_number, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        entry.at,
+        entry.actorId,
+        entry.action,
+        documentId,
+        versionNumber,
+        JSON.stringify({ ...(entry.detail ?? {}), ...extra }),
+      );
   }
 
   async createUser(user: NewUser, audit: AuditInput): Promise<User> {
     return this.write(() => {
       if (this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)) {
-        throw new VesaliusError('CONFLICT', `A user named ${user.username} already exists.`, { details: { field: 'username' } });
+        throw new VesaliusError('CONFLICT', `A user named ${user.username} already exists.`, {
+          details: { field: 'username' },
+        });
       }
-      this.db.prepare('INSERT INTO users (id, username, display_name, credentials, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(user.id, user.username, user.displayName, user.credentials, user.role, user.passwordHash, user.createdAt);
+      this.db
+        .prepare(
+          'INSERT INTO users (id, username, display_name, credentials, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(user.id, user.username, user.displayName, user.credentials, user.role, user.passwordHash, user.createdAt);
       this.audit(audit, null, null, { userId: user.id, username: user.username, role: user.role });
       return toUser(this.db.prepare('SELECT * FROM users WHERE id = ?').get(user.id) as UserRow);
     });
@@ -89,12 +160,18 @@ export class SqliteEditorialRepository implements EditorialRepository {
   }
 
   async createSession(session: Session): Promise<void> {
-    this.db.prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').run(session.idHash, session.userId, session.csrfToken, session.expiresAt);
+    this.db
+      .prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)')
+      .run(session.idHash, session.userId, session.csrfToken, session.expiresAt);
   }
 
   async getSession(idHash: string): Promise<Session | null> {
-    const row = this.db.prepare('SELECT id_hash, user_id, csrf_token, expires_at FROM sessions WHERE id_hash = ?').get(idHash) as { id_hash: string; user_id: string; csrf_token: string; expires_at: string } | undefined;
-    return row ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
+    const row = this.db
+      .prepare('SELECT id_hash, user_id, csrf_token, expires_at FROM sessions WHERE id_hash = ?')
+      .get(idHash) as { id_hash: string; user_id: string; csrf_token: string; expires_at: string } | undefined;
+    return row
+      ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
+      : null;
   }
 
   async deleteSession(idHash: string): Promise<void> {
@@ -103,28 +180,56 @@ export class SqliteEditorialRepository implements EditorialRepository {
 
   async createApiToken(token: ApiToken, audit: AuditInput): Promise<void> {
     this.write(() => {
-      this.db.prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(token.id, token.userId, token.name, token.tokenHash, token.createdAt);
+      this.db
+        .prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(token.id, token.userId, token.name, token.tokenHash, token.createdAt);
       this.audit(audit, null, null, { tokenId: token.id, userId: token.userId, name: token.name });
     });
   }
 
   async findApiToken(tokenHash: string): Promise<ApiToken | null> {
-    const row = this.db.prepare('SELECT id, user_id, name, token_hash, created_at FROM api_tokens WHERE token_hash = ?').get(tokenHash) as { id: string; user_id: string; name: string; token_hash: string; created_at: string } | undefined;
-    return row ? { id: row.id, userId: row.user_id, name: row.name, tokenHash: row.token_hash, createdAt: row.created_at } : null;
+    const row = this.db
+      .prepare('SELECT id, user_id, name, token_hash, created_at FROM api_tokens WHERE token_hash = ?')
+      .get(tokenHash) as
+      | { id: string; user_id: string; name: string; token_hash: string; created_at: string }
+      | undefined;
+    return row
+      ? { id: row.id, userId: row.user_id, name: row.name, tokenHash: row.token_hash, createdAt: row.created_at }
+      : null;
   }
 
-  async createDocument(input: Parameters<EditorialRepository['createDocument']>[0], audit: AuditInput): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
+  async createDocument(
+    input: Parameters<EditorialRepository['createDocument']>[0],
+    audit: AuditInput,
+  ): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
     return this.write(() => {
-      this.db.prepare('INSERT INTO documents (id, kind, title, specialty, created_at, current_version, approved_version, needs_rereview) VALUES (?, ?, ?, ?, ?, 1, NULL, 0)').run(input.id, input.kind, input.title, input.specialty, input.at);
+      this.db
+        .prepare(
+          'INSERT INTO documents (id, kind, title, specialty, created_at, current_version, approved_version, needs_rereview) VALUES (?, ?, ?, ?, ?, 1, NULL, 0)',
+        )
+        .run(input.id, input.kind, input.title, input.specialty, input.at);
       this.insertVersion(input.id, 1, input.content, input.citedSources, input.createdBy, input.at);
       this.audit(audit, input.id, 1, { title: input.title });
       return { document: this.document(input.id)!, version: this.version(input.id, 1)! };
     });
   }
 
-  private insertVersion(documentId: string, number: number, content: Article, citedSources: string[], createdBy: string | null, at: string): void {
-    this.db.prepare("INSERT INTO document_versions (document_id, number, state, revision, content, cited_sources, created_by, created_at, updated_at, approval) VALUES (?, ?, 'submitted', 1, ?, ?, ?, ?, ?, NULL)").run(documentId, number, JSON.stringify(content), JSON.stringify(citedSources), createdBy, at, at);
-    const cite = this.db.prepare('INSERT OR IGNORE INTO version_sources (document_id, number, source_id) VALUES (?, ?, ?)');
+  private insertVersion(
+    documentId: string,
+    number: number,
+    content: Article,
+    citedSources: string[],
+    createdBy: string | null,
+    at: string,
+  ): void {
+    this.db
+      .prepare(
+        "INSERT INTO document_versions (document_id, number, state, revision, content, cited_sources, created_by, created_at, updated_at, approval) VALUES (?, ?, 'submitted', 1, ?, ?, ?, ?, ?, NULL)",
+      )
+      .run(documentId, number, JSON.stringify(content), JSON.stringify(citedSources), createdBy, at, at);
+    const cite = this.db.prepare(
+      'INSERT OR IGNORE INTO version_sources (document_id, number, source_id) VALUES (?, ?, ?)',
+    );
     for (const source of new Set(citedSources)) cite.run(documentId, number, source);
   }
 
@@ -134,7 +239,9 @@ export class SqliteEditorialRepository implements EditorialRepository {
   }
 
   private version(documentId: string, number: number): DocumentVersion | null {
-    const row = this.db.prepare('SELECT * FROM document_versions WHERE document_id = ? AND number = ?').get(documentId, number) as VersionRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM document_versions WHERE document_id = ? AND number = ?')
+      .get(documentId, number) as VersionRow | undefined;
     return row ? toVersion(row) : null;
   }
 
@@ -147,15 +254,26 @@ export class SqliteEditorialRepository implements EditorialRepository {
   }
 
   async listVersions(documentId: string): Promise<DocumentVersion[]> {
-    return (this.db.prepare('SELECT * FROM document_versions WHERE document_id = ? ORDER BY number').all(documentId) as VersionRow[]).map(toVersion);
+    return (
+      this.db
+        .prepare('SELECT * FROM document_versions WHERE document_id = ? ORDER BY number')
+        .all(documentId) as VersionRow[]
+    ).map(toVersion);
   }
 
-  async addVersion(input: Parameters<EditorialRepository['addVersion']>[0], audit: AuditInput): Promise<DocumentVersion> {
+  async addVersion(
+    input: Parameters<EditorialRepository['addVersion']>[0],
+    audit: AuditInput,
+  ): Promise<DocumentVersion> {
     return this.write(() => {
       const document = this.document(input.documentId);
       if (!document) throw new VesaliusError('NOT_FOUND', `No document ${input.documentId}.`);
       if (document.currentVersion !== input.expectedCurrent) {
-        throw new VesaliusError('CONFLICT', `Version ${input.expectedCurrent} is no longer the newest: version ${document.currentVersion} exists. Reload and edit that one.`, { details: { currentVersion: document.currentVersion } });
+        throw new VesaliusError(
+          'CONFLICT',
+          `Version ${input.expectedCurrent} is no longer the newest: version ${document.currentVersion} exists. Reload and edit that one.`,
+          { details: { currentVersion: document.currentVersion } },
+        );
       }
       const number = document.currentVersion + 1;
       this.insertVersion(input.documentId, number, input.content, input.citedSources, input.createdBy, input.at);
@@ -165,17 +283,36 @@ export class SqliteEditorialRepository implements EditorialRepository {
     });
   }
 
-  async setVersionState(input: Parameters<EditorialRepository['setVersionState']>[0], audit: AuditInput): Promise<DocumentVersion> {
+  async setVersionState(
+    input: Parameters<EditorialRepository['setVersionState']>[0],
+    audit: AuditInput,
+  ): Promise<DocumentVersion> {
     return this.write(() => {
       const current = this.version(input.documentId, input.number);
       if (!current) throw new VesaliusError('NOT_FOUND', `No version ${input.number} of document ${input.documentId}.`);
       if (current.revision !== input.expectedRevision) {
-        throw new VesaliusError('CONFLICT', `Version ${input.number} changed since you loaded it (now ${current.state}, revision ${current.revision}). Reload it.`, { details: { state: current.state, revision: current.revision } });
+        throw new VesaliusError(
+          'CONFLICT',
+          `Version ${input.number} changed since you loaded it (now ${current.state}, revision ${current.revision}). Reload it.`,
+          { details: { state: current.state, revision: current.revision } },
+        );
       }
       this.db
-        .prepare('UPDATE document_versions SET state = ?, revision = revision + 1, updated_at = ?, approval = COALESCE(?, approval) WHERE document_id = ? AND number = ? AND revision = ?')
-        .run(input.state, input.at, input.approval ? JSON.stringify(input.approval) : null, input.documentId, input.number, input.expectedRevision);
-      if (input.state === 'approved') this.db.prepare('UPDATE documents SET approved_version = ?, needs_rereview = 0 WHERE id = ?').run(input.number, input.documentId);
+        .prepare(
+          'UPDATE document_versions SET state = ?, revision = revision + 1, updated_at = ?, approval = COALESCE(?, approval) WHERE document_id = ? AND number = ? AND revision = ?',
+        )
+        .run(
+          input.state,
+          input.at,
+          input.approval ? JSON.stringify(input.approval) : null,
+          input.documentId,
+          input.number,
+          input.expectedRevision,
+        );
+      if (input.state === 'approved')
+        this.db
+          .prepare('UPDATE documents SET approved_version = ?, needs_rereview = 0 WHERE id = ?')
+          .run(input.number, input.documentId);
       this.audit(audit, input.documentId, input.number, { from: current.state, to: input.state });
       return this.version(input.documentId, input.number)!;
     });
@@ -187,7 +324,9 @@ export class SqliteEditorialRepository implements EditorialRepository {
       .prepare(`SELECT d.id AS document_id FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version
         WHERE v.state IN (${states.map(() => '?').join(', ')}) ${filter.specialty ? 'AND d.specialty = ?' : ''}
         ORDER BY v.created_at, d.id LIMIT ?`)
-      .all(...states, ...(filter.specialty ? [filter.specialty] : []), filter.limit ?? 100) as Array<{ document_id: string }>;
+      .all(...states, ...(filter.specialty ? [filter.specialty] : []), filter.limit ?? 100) as Array<{
+      document_id: string;
+    }>;
     return rows.map((row) => {
       const document = this.document(row.document_id)!;
       return { document, version: this.version(document.id, document.currentVersion)! };
@@ -209,23 +348,67 @@ export class SqliteEditorialRepository implements EditorialRepository {
     });
   }
 
-  async addComment(comment: Parameters<EditorialRepository['addComment']>[0], audit: AuditInput): Promise<ReviewComment> {
+  async addComment(
+    comment: Parameters<EditorialRepository['addComment']>[0],
+    audit: AuditInput,
+  ): Promise<ReviewComment> {
     return this.write(() => {
-      if (!this.version(comment.documentId, comment.versionNumber)) throw new VesaliusError('NOT_FOUND', `No version ${comment.versionNumber} of document ${comment.documentId}.`);
-      this.db.prepare('INSERT INTO review_comments (id, document_id, version_number, target, text, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(comment.id, comment.documentId, comment.versionNumber, JSON.stringify(comment.target), comment.text, comment.authorId, comment.createdAt);
+      if (!this.version(comment.documentId, comment.versionNumber))
+        throw new VesaliusError('NOT_FOUND', `No version ${comment.versionNumber} of document ${comment.documentId}.`);
+      this.db
+        .prepare(
+          'INSERT INTO review_comments (id, document_id, version_number, target, text, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          comment.id,
+          comment.documentId,
+          comment.versionNumber,
+          JSON.stringify(comment.target),
+          comment.text,
+          comment.authorId,
+          comment.createdAt,
+        );
       this.audit(audit, comment.documentId, comment.versionNumber, { commentId: comment.id, target: comment.target });
       return { ...comment };
     });
   }
 
   async listComments(documentId: string, versionNumber: number): Promise<ReviewComment[]> {
-    const rows = this.db.prepare('SELECT * FROM review_comments WHERE document_id = ? AND version_number = ? ORDER BY created_at, rowid').all(documentId, versionNumber) as Array<{ id: string; document_id: string; version_number: number; target: string; text: string; author_id: string; created_at: string }>;
-    return rows.map((row) => ({ id: row.id, documentId: row.document_id, versionNumber: row.version_number, target: JSON.parse(row.target) as CommentTarget, text: row.text, authorId: row.author_id, createdAt: row.created_at }));
+    const rows = this.db
+      .prepare('SELECT * FROM review_comments WHERE document_id = ? AND version_number = ? ORDER BY created_at, rowid')
+      .all(documentId, versionNumber) as Array<{
+      id: string;
+      document_id: string;
+      version_number: number;
+      target: string;
+      text: string;
+      author_id: string;
+      created_at: string;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      documentId: row.document_id,
+      versionNumber: row.version_number,
+      target: JSON.parse(row.target) as CommentTarget,
+      text: row.text,
+      authorId: row.author_id,
+      createdAt: row.created_at,
+    }));
   }
 
   async listAudit(filter: { documentId?: string; limit?: number }): Promise<AuditEntry[]> {
-    const rows = this.db.prepare(`SELECT * FROM audit_log ${filter.documentId ? 'WHERE document_id = ?' : ''} ORDER BY id LIMIT ?`).all(...(filter.documentId ? [filter.documentId] : []), filter.limit ?? 1000) as AuditRow[];
-    return rows.map((row) => ({ id: row.id, at: row.at, actorId: row.actor_id, action: row.action, documentId: row.document_id, versionNumber: row.version_number, detail: JSON.parse(row.detail) as Record<string, unknown> }));
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log ${filter.documentId ? 'WHERE document_id = ?' : ''} ORDER BY id LIMIT ?`)
+      .all(...(filter.documentId ? [filter.documentId] : []), filter.limit ?? 1000) as AuditRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actorId: row.actor_id,
+      action: row.action,
+      documentId: row.document_id,
+      versionNumber: row.version_number,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+    }));
   }
 
   async close(): Promise<void> {
@@ -234,7 +417,16 @@ export class SqliteEditorialRepository implements EditorialRepository {
 }
 
 function toDocument(row: DocumentRow): EditorialDocument {
-  return { id: row.id, kind: row.kind, title: row.title, specialty: row.specialty, createdAt: row.created_at, currentVersion: row.current_version, approvedVersion: row.approved_version, needsRereview: row.needs_rereview === 1 };
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    specialty: row.specialty,
+    createdAt: row.created_at,
+    currentVersion: row.current_version,
+    approvedVersion: row.approved_version,
+    needsRereview: row.needs_rereview === 1,
+  };
 }
 
 function toVersion(row: VersionRow): DocumentVersion {

@@ -4,24 +4,38 @@ import type { ArticleService } from '../../article-service.js';
 import { askBodySchema, askQuerySchema } from '../api-schemas.js';
 
 export function askRoutes(app: FastifyInstance, articles: ArticleService, defaultAudience: Audience): void {
-  app.post<{ Body: { question: string; audience?: Audience } }>('/api/ask', { schema: { body: askBodySchema } }, async (request, reply) => {
-    const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
-    reply.status(201).header('location', `/api/articles/${article.id}`);
-    return article;
-  });
+  app.post<{ Body: { question: string; audience?: Audience } }>(
+    '/api/ask',
+    { schema: { body: askBodySchema } },
+    async (request, reply) => {
+      const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
+      reply.status(201).header('location', `/api/articles/${article.id}`);
+      return article;
+    },
+  );
 
   // Server-sent events: the article's parts in reading order (meta, bottom line, sections, references, done).
-  app.get<{ Querystring: { question: string; audience?: Audience } }>('/api/ask/stream', { schema: { querystring: askQuerySchema } }, async (request, reply) => {
-    const article = await articles.ask(request.query.question, request.query.audience ?? defaultAudience);
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    const send = (event: string, data: unknown) => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const { sections, references, bottomLine, trace: _trace, ...meta } = article;
-    send('meta', meta);
-    send('bottomLine', bottomLine);
-    for (const section of sections) send('section', section);
-    send('references', references);
-    send('done', { id: article.id });
-    reply.raw.end();
-    return reply;
-  });
+  app.get<{ Querystring: { question: string; audience?: Audience } }>(
+    '/api/ask/stream',
+    { schema: { querystring: askQuerySchema } },
+    async (request, reply) => {
+      const article = await articles.ask(request.query.question, request.query.audience ?? defaultAudience);
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: string, data: unknown) =>
+        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const { sections, references, bottomLine, trace: _trace, ...meta } = article;
+      send('meta', meta);
+      send('bottomLine', bottomLine);
+      for (const section of sections) send('section', section);
+      send('references', references);
+      send('done', { id: article.id });
+      reply.raw.end();
+      return reply;
+    },
+  );
 }

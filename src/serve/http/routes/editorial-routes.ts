@@ -2,7 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Article } from '../../../domain/article.js';
 import { ROLES, type CommentTarget, type Role, type User } from '../../../domain/editorial.js';
 import { VesaliusError } from '../../../domain/errors.js';
-import { REVIEW_ACTIONS, VERSION_STATES, type ReviewAction, type VersionState } from '../../../domain/review-workflow.js';
+import {
+  REVIEW_ACTIONS,
+  VERSION_STATES,
+  type ReviewAction,
+  type VersionState,
+} from '../../../domain/review-workflow.js';
 import type { AuthService } from '../../../editorial/auth-service.js';
 import type { ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
@@ -27,7 +32,11 @@ declare module 'fastify' {
 
 const str = (max = 200) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 const documentParams = { type: 'object', required: ['id'], properties: { id: str() } } as const;
-const versionParams = { type: 'object', required: ['id', 'n'], properties: { id: str(), n: { type: 'integer', minimum: 1 } } } as const;
+const versionParams = {
+  type: 'object',
+  required: ['id', 'n'],
+  properties: { id: str(), n: { type: 'integer', minimum: 1 } },
+} as const;
 
 /**
  * The editorial API: sign-in (HTTP-only SameSite cookie sessions with a CSRF token, or
@@ -39,7 +48,12 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
   app.decorateRequest('actor', null);
 
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/review') && !request.url.startsWith('/api/users') && !request.url.startsWith('/api/auth')) return;
+    if (
+      !request.url.startsWith('/api/review') &&
+      !request.url.startsWith('/api/users') &&
+      !request.url.startsWith('/api/auth')
+    )
+      return;
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       request.actor = await auth.apiTokenUser(bearer);
@@ -49,7 +63,12 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     const session = await auth.session(request.cookies[SESSION_COOKIE]);
     request.actor = session?.user ?? null;
     // Cookie-authenticated changes must echo the session's CSRF token (not needed to sign in).
-    if (session && UNSAFE.has(request.method) && request.url !== '/api/auth/login' && request.headers['x-csrf-token'] !== session.csrfToken) {
+    if (
+      session &&
+      UNSAFE.has(request.method) &&
+      request.url !== '/api/auth/login' &&
+      request.headers['x-csrf-token'] !== session.csrfToken
+    ) {
       throw new VesaliusError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
     }
   });
@@ -59,11 +78,24 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     return request.actor;
   };
 
-  app.post<{ Body: { username: string; password: string } }>('/api/auth/login', { schema: { body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: str(80), password: str(500) } } } }, async (request, reply) => {
-    const signed = await auth.signIn(request.body.username, request.body.password, request.ip);
-    setSessionCookie(reply, signed.sessionToken, signed.expiresAt, deps.secureCookies);
-    return { user: signed.user, csrfToken: signed.csrfToken };
-  });
+  app.post<{ Body: { username: string; password: string } }>(
+    '/api/auth/login',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
+          properties: { username: str(80), password: str(500) },
+        },
+      },
+    },
+    async (request, reply) => {
+      const signed = await auth.signIn(request.body.username, request.body.password, request.ip);
+      setSessionCookie(reply, signed.sessionToken, signed.expiresAt, deps.secureCookies);
+      return { user: signed.user, csrfToken: signed.csrfToken };
+    },
+  );
 
   app.post('/api/auth/logout', async (request, reply) => {
     await auth.signOut(request.cookies[SESSION_COOKIE]);
@@ -77,12 +109,21 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     return { user: request.actor, csrfToken: session?.csrfToken ?? null };
   });
 
-  app.post<{ Body: { name: string } }>('/api/auth/tokens', { schema: { body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: str(80) } } } }, async (request, reply) => {
-    const user = actor(request);
-    if (!['admin', 'editor', 'reviewer'].includes(user.role)) throw new VesaliusError('FORBIDDEN', 'Readers cannot create API tokens.');
-    reply.status(201);
-    return { token: await auth.createApiToken(user, request.body.name) };
-  });
+  app.post<{ Body: { name: string } }>(
+    '/api/auth/tokens',
+    {
+      schema: {
+        body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: str(80) } },
+      },
+    },
+    async (request, reply) => {
+      const user = actor(request);
+      if (!['admin', 'editor', 'reviewer'].includes(user.role))
+        throw new VesaliusError('FORBIDDEN', 'Readers cannot create API tokens.');
+      reply.status(201);
+      return { token: await auth.createApiToken(user, request.body.name) };
+    },
+  );
 
   app.get('/api/users', async (request) => {
     const user = actor(request);
@@ -92,76 +133,263 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
 
   app.post<{ Body: { username: string; displayName: string; credentials?: string; role: Role; password: string } }>(
     '/api/users',
-    { schema: { body: { type: 'object', required: ['username', 'displayName', 'role', 'password'], additionalProperties: false, properties: { username: str(40), displayName: str(120), credentials: { type: 'string', maxLength: 120 }, role: { type: 'string', enum: [...ROLES] }, password: str(500) } } } },
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['username', 'displayName', 'role', 'password'],
+          additionalProperties: false,
+          properties: {
+            username: str(40),
+            displayName: str(120),
+            credentials: { type: 'string', maxLength: 120 },
+            role: { type: 'string', enum: [...ROLES] },
+            password: str(500),
+          },
+        },
+      },
+    },
     async (request, reply) => {
       reply.status(201);
       return review.addUser({ ...request.body, credentials: request.body.credentials ?? '' }, actor(request));
     },
   );
 
-  app.post<{ Params: { username: string }; Body: { role: Role } }>('/api/users/:username/role', { schema: { params: { type: 'object', properties: { username: str(40) } }, body: { type: 'object', required: ['role'], properties: { role: { type: 'string', enum: [...ROLES] } } } } }, async (request) =>
-    review.setRole(request.params.username, request.body.role, actor(request)),
+  app.post<{ Params: { username: string }; Body: { role: Role } }>(
+    '/api/users/:username/role',
+    {
+      schema: {
+        params: { type: 'object', properties: { username: str(40) } },
+        body: { type: 'object', required: ['role'], properties: { role: { type: 'string', enum: [...ROLES] } } },
+      },
+    },
+    async (request) => review.setRole(request.params.username, request.body.role, actor(request)),
   );
 
-  app.get<{ Querystring: { state?: VersionState; specialty?: string } }>('/api/review/queue', { schema: { querystring: { type: 'object', properties: { state: { type: 'string', enum: [...VERSION_STATES] }, specialty: str(60) } } } }, async (request) => ({
-    queue: (await review.queue({ ...(request.query.state ? { states: [request.query.state] } : {}), ...(request.query.specialty ? { specialty: request.query.specialty } : {}) }, actor(request))).map(({ document, version }) => ({ document, version: { number: version.number, state: version.state, revision: version.revision, createdAt: version.createdAt } })),
-  }));
+  app.get<{ Querystring: { state?: VersionState; specialty?: string } }>(
+    '/api/review/queue',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { state: { type: 'string', enum: [...VERSION_STATES] }, specialty: str(60) },
+        },
+      },
+    },
+    async (request) => ({
+      queue: (
+        await review.queue(
+          {
+            ...(request.query.state ? { states: [request.query.state] } : {}),
+            ...(request.query.specialty ? { specialty: request.query.specialty } : {}),
+          },
+          actor(request),
+        )
+      ).map(({ document, version }) => ({
+        document,
+        version: {
+          number: version.number,
+          state: version.state,
+          revision: version.revision,
+          createdAt: version.createdAt,
+        },
+      })),
+    }),
+  );
 
-  app.post<{ Body: { articleId: string; specialty?: string } }>('/api/review/documents', { schema: { body: { type: 'object', required: ['articleId'], additionalProperties: false, properties: { articleId: str(), specialty: str(60) } } } }, async (request, reply) => {
-    const article = await articles.get(request.body.articleId);
-    const { trace: _trace, id: _id, permalink: _permalink, threadId: _thread, parentId: _parent, createdAt: _created, ...content } = article;
-    reply.status(201);
-    // The document keeps the answer's id, so the public page can show its review.
-    return review.submit({ ...content, trace: [] }, { id: article.id, specialty: request.body.specialty ?? null }, actor(request));
-  });
+  app.post<{ Body: { articleId: string; specialty?: string } }>(
+    '/api/review/documents',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['articleId'],
+          additionalProperties: false,
+          properties: { articleId: str(), specialty: str(60) },
+        },
+      },
+    },
+    async (request, reply) => {
+      const article = await articles.get(request.body.articleId);
+      const {
+        trace: _trace,
+        id: _id,
+        permalink: _permalink,
+        threadId: _thread,
+        parentId: _parent,
+        createdAt: _created,
+        ...content
+      } = article;
+      reply.status(201);
+      // The document keeps the answer's id, so the public page can show its review.
+      return review.submit(
+        { ...content, trace: [] },
+        { id: article.id, specialty: request.body.specialty ?? null },
+        actor(request),
+      );
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/api/review/documents/:id', { schema: { params: documentParams } }, async (request) => {
-    const user = actor(request);
-    await review.queue({ limit: 1 }, user); // role check: the same as reading the queue
-    const document = await repository.getDocument(request.params.id);
-    if (!document) throw new VesaliusError('NOT_FOUND', `No document ${request.params.id}.`);
-    const versions = await repository.listVersions(document.id);
-    return { document, versions, comments: await repository.listComments(document.id, document.currentVersion), audit: await repository.listAudit({ documentId: document.id }) };
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/review/documents/:id',
+    { schema: { params: documentParams } },
+    async (request) => {
+      const user = actor(request);
+      await review.queue({ limit: 1 }, user); // role check: the same as reading the queue
+      const document = await repository.getDocument(request.params.id);
+      if (!document) throw new VesaliusError('NOT_FOUND', `No document ${request.params.id}.`);
+      const versions = await repository.listVersions(document.id);
+      return {
+        document,
+        versions,
+        comments: await repository.listComments(document.id, document.currentVersion),
+        audit: await repository.listAudit({ documentId: document.id }),
+      };
+    },
+  );
 
-  app.get<{ Params: { id: string }; Querystring: { from: number; to: number } }>('/api/review/documents/:id/diff', { schema: { params: documentParams, querystring: { type: 'object', required: ['from', 'to'], properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } } } } }, async (request) => ({
-    diff: await review.diff(request.params.id, request.query.from, request.query.to, actor(request)),
-  }));
+  app.get<{ Params: { id: string }; Querystring: { from: number; to: number } }>(
+    '/api/review/documents/:id/diff',
+    {
+      schema: {
+        params: documentParams,
+        querystring: {
+          type: 'object',
+          required: ['from', 'to'],
+          properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request) => ({
+      diff: await review.diff(request.params.id, request.query.from, request.query.to, actor(request)),
+    }),
+  );
 
-  app.post<{ Params: { id: string; n: number }; Body: { action: Exclude<ReviewAction, 'resubmit'>; expectedRevision: number; note?: string } }>(
+  app.post<{
+    Params: { id: string; n: number };
+    Body: { action: Exclude<ReviewAction, 'resubmit'>; expectedRevision: number; note?: string };
+  }>(
     '/api/review/documents/:id/versions/:n/actions',
-    { schema: { params: versionParams, body: { type: 'object', required: ['action', 'expectedRevision'], additionalProperties: false, properties: { action: { type: 'string', enum: REVIEW_ACTIONS.filter((action) => action !== 'resubmit') }, expectedRevision: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 2000 } } } } },
-    async (request) => review.act(request.params.id, request.params.n, request.body.expectedRevision, request.body.action, actor(request), request.body.note),
+    {
+      schema: {
+        params: versionParams,
+        body: {
+          type: 'object',
+          required: ['action', 'expectedRevision'],
+          additionalProperties: false,
+          properties: {
+            action: { type: 'string', enum: REVIEW_ACTIONS.filter((action) => action !== 'resubmit') },
+            expectedRevision: { type: 'integer', minimum: 1 },
+            note: { type: 'string', maxLength: 2000 },
+          },
+        },
+      },
+    },
+    async (request) =>
+      review.act(
+        request.params.id,
+        request.params.n,
+        request.body.expectedRevision,
+        request.body.action,
+        actor(request),
+        request.body.note,
+      ),
   );
 
   app.post<{ Params: { id: string; n: number }; Body: { target: CommentTarget; text: string } }>(
     '/api/review/documents/:id/versions/:n/comments',
-    { schema: { params: versionParams, body: { type: 'object', required: ['target', 'text'], additionalProperties: false, properties: { target: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['article', 'bullet', 'reference'] }, section: { type: 'integer', minimum: 0 }, bullet: { type: 'integer', minimum: 0 }, n: { type: 'integer', minimum: 1 } } }, text: str(5000) } } } },
+    {
+      schema: {
+        params: versionParams,
+        body: {
+          type: 'object',
+          required: ['target', 'text'],
+          additionalProperties: false,
+          properties: {
+            target: {
+              type: 'object',
+              required: ['kind'],
+              properties: {
+                kind: { type: 'string', enum: ['article', 'bullet', 'reference'] },
+                section: { type: 'integer', minimum: 0 },
+                bullet: { type: 'integer', minimum: 0 },
+                n: { type: 'integer', minimum: 1 },
+              },
+            },
+            text: str(5000),
+          },
+        },
+      },
+    },
     async (request, reply) => {
       reply.status(201);
-      return review.comment(request.params.id, request.params.n, request.body.target, request.body.text, actor(request));
+      return review.comment(
+        request.params.id,
+        request.params.n,
+        request.body.target,
+        request.body.text,
+        actor(request),
+      );
     },
   );
 
   app.post<{ Params: { id: string }; Body: { expectedCurrent: number; article: Article } }>(
     '/api/review/documents/:id/revisions',
-    { schema: { params: documentParams, body: { type: 'object', required: ['expectedCurrent', 'article'], properties: { expectedCurrent: { type: 'integer', minimum: 1 }, article: { type: 'object', required: ['question', 'title', 'bottomLine', 'sections', 'references'] } } } } },
+    {
+      schema: {
+        params: documentParams,
+        body: {
+          type: 'object',
+          required: ['expectedCurrent', 'article'],
+          properties: {
+            expectedCurrent: { type: 'integer', minimum: 1 },
+            article: { type: 'object', required: ['question', 'title', 'bottomLine', 'sections', 'references'] },
+          },
+        },
+      },
+    },
     async (request, reply) => {
       reply.status(201);
       return review.revise(request.params.id, request.body.expectedCurrent, request.body.article, actor(request));
     },
   );
 
-  app.post<{ Params: { sourceId: string } }>('/api/review/sources/:sourceId/changed', { schema: { params: { type: 'object', properties: { sourceId: str() } } } }, async (request) => ({
-    flagged: await review.flagSource(request.params.sourceId, actor(request)),
-  }));
+  app.post<{ Params: { sourceId: string } }>(
+    '/api/review/sources/:sourceId/changed',
+    { schema: { params: { type: 'object', properties: { sourceId: str() } } } },
+    async (request) => ({
+      flagged: await review.flagSource(request.params.sourceId, actor(request)),
+    }),
+  );
 
-  app.get<{ Querystring: { documentId?: string; limit: number } }>('/api/review/audit', { schema: { querystring: { type: 'object', properties: { documentId: str(), limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } } } } }, async (request) => {
-    await review.queue({ limit: 1 }, actor(request));
-    return { entries: await repository.listAudit({ ...(request.query.documentId ? { documentId: request.query.documentId } : {}), limit: request.query.limit }) };
-  });
+  app.get<{ Querystring: { documentId?: string; limit: number } }>(
+    '/api/review/audit',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { documentId: str(), limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } },
+        },
+      },
+    },
+    async (request) => {
+      await review.queue({ limit: 1 }, actor(request));
+      return {
+        entries: await repository.listAudit({
+          ...(request.query.documentId ? { documentId: request.query.documentId } : {}),
+          limit: request.query.limit,
+        }),
+      };
+    },
+  );
 }
 
 function setSessionCookie(reply: FastifyReply, value: string, expiresAt: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: new Date(expiresAt) });
+  reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    expires: new Date(expiresAt),
+  });
 }

@@ -7,33 +7,61 @@ import { idParamsSchema, suggestQuerySchema } from '../api-schemas.js';
 export function sourceRoutes(app: FastifyInstance, vesalius: Vesalius): void {
   app.get<{ Params: { id: string } }>('/api/passages/:id', { schema: { params: idParamsSchema } }, async (request) => {
     const [passage] = vesalius.index.getPassages([request.params.id]);
-    if (!passage) throw new VesaliusError('NOT_FOUND', `No passage ${request.params.id}.`, { details: { field: 'id' } });
+    if (!passage)
+      throw new VesaliusError('NOT_FOUND', `No passage ${request.params.id}.`, { details: { field: 'id' } });
     const [source] = vesalius.index.getSources([passage.sourceId]);
     const cited = vesalius.index.getSources(passage.citations);
-    return { passage: { id: passage.id, sourceId: passage.sourceId, section: passage.section, text: passage.text, title: passage.title }, source: source ?? null, cites: cited };
+    return {
+      passage: {
+        id: passage.id,
+        sourceId: passage.sourceId,
+        section: passage.section,
+        text: passage.text,
+        title: passage.title,
+      },
+      source: source ?? null,
+      cites: cited,
+    };
   });
 
   app.get<{ Params: { id: string } }>('/api/sources/:id', { schema: { params: idParamsSchema } }, async (request) => {
     const [source] = vesalius.index.getSources([request.params.id]);
     if (!source) throw new VesaliusError('NOT_FOUND', `No source ${request.params.id}.`, { details: { field: 'id' } });
-    return { source, passages: vesalius.index.passagesOfSource(source.id).map(({ id, section, text }) => ({ id, section, text })) };
+    return {
+      source,
+      passages: vesalius.index.passagesOfSource(source.id).map(({ id, section, text }) => ({ id, section, text })),
+    };
   });
 
   let topics: Topic[] | undefined;
-  app.get<{ Querystring: { q: string; limit: number } }>('/api/suggest', { schema: { querystring: suggestQuerySchema } }, async (request) => {
-    topics ??= vesalius.index.listTopics();
-    const query = request.query.q.trim().toLowerCase();
-    if (query.length === 0) return { suggestions: [] };
-    // Best first: a name that starts with the text, then a word that does, then any match; shorter names first.
-    const scored = topics.flatMap((topic) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (const name of [topic.title, ...topic.synonyms].map((value) => value.toLowerCase())) {
-        const rank = name.startsWith(query) ? 0 : name.split(/[\s(/-]+/).some((word) => word.startsWith(query)) ? 1 : name.includes(query) ? 2 : -1;
-        if (rank >= 0) best = Math.min(best, rank * 1000 + name.length);
-      }
-      return Number.isFinite(best) ? [{ rank: best, topic }] : [];
-    });
-    scored.sort((a, b) => a.rank - b.rank || a.topic.title.localeCompare(b.topic.title));
-    return { suggestions: scored.slice(0, request.query.limit).map(({ topic }) => ({ topicId: topic.id, title: topic.title, specialty: topic.specialty })) };
-  });
+  app.get<{ Querystring: { q: string; limit: number } }>(
+    '/api/suggest',
+    { schema: { querystring: suggestQuerySchema } },
+    async (request) => {
+      topics ??= vesalius.index.listTopics();
+      const query = request.query.q.trim().toLowerCase();
+      if (query.length === 0) return { suggestions: [] };
+      // Best first: a name that starts with the text, then a word that does, then any match; shorter names first.
+      const scored = topics.flatMap((topic) => {
+        let best = Number.POSITIVE_INFINITY;
+        for (const name of [topic.title, ...topic.synonyms].map((value) => value.toLowerCase())) {
+          const rank = name.startsWith(query)
+            ? 0
+            : name.split(/[\s(/-]+/).some((word) => word.startsWith(query))
+              ? 1
+              : name.includes(query)
+                ? 2
+                : -1;
+          if (rank >= 0) best = Math.min(best, rank * 1000 + name.length);
+        }
+        return Number.isFinite(best) ? [{ rank: best, topic }] : [];
+      });
+      scored.sort((a, b) => a.rank - b.rank || a.topic.title.localeCompare(b.topic.title));
+      return {
+        suggestions: scored
+          .slice(0, request.query.limit)
+          .map(({ topic }) => ({ topicId: topic.id, title: topic.title, specialty: topic.specialty })),
+      };
+    },
+  );
 }

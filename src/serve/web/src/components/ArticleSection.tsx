@@ -19,7 +19,12 @@ export function ArticleSection({ section, level, references, refPrefix }: Articl
       </Heading>
       <ul className="bullets">
         {section.bullets.map((bullet, index) => (
-          <BulletItem key={`${index}:${bullet.text.slice(0, 40)}`} bullet={bullet} references={references} refPrefix={refPrefix} />
+          <BulletItem
+            key={`${index}:${bullet.text.slice(0, 40)}`}
+            bullet={bullet}
+            references={references}
+            refPrefix={refPrefix}
+          />
         ))}
       </ul>
     </section>

@@ -22,11 +22,21 @@ export function ArticleToolbar({ article }: { article: Article }) {
       <button type="button" className="button-secondary" data-testid="copy-text" onClick={() => void copy()}>
         Copy as text
       </button>
-      <a className="button-secondary" data-testid="export-markdown" href={exportUrl(article.id, 'markdown', article.audience)} download={`vesalius-${article.id}.md`}>
+      <a
+        className="button-secondary"
+        data-testid="export-markdown"
+        href={exportUrl(article.id, 'markdown', article.audience)}
+        download={`vesalius-${article.id}.md`}
+      >
         Export Markdown
       </a>
       {article.references.length > 0 && (
-        <a className="button-secondary" data-testid="export-ris" href={exportUrl(article.id, 'ris', article.audience)} download={`vesalius-${article.id}.ris`}>
+        <a
+          className="button-secondary"
+          data-testid="export-ris"
+          href={exportUrl(article.id, 'ris', article.audience)}
+          download={`vesalius-${article.id}.ris`}
+        >
           Export references (RIS)
         </a>
       )}
@@ -34,7 +44,11 @@ export function ArticleToolbar({ article }: { article: Article }) {
         Print
       </button>
       <span className={`copy-status ${copyState}`} role="status">
-        {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed: select the text and copy it instead.' : ''}
+        {copyState === 'copied'
+          ? 'Copied'
+          : copyState === 'failed'
+            ? 'Copy failed: select the text and copy it instead.'
+            : ''}
       </span>
     </div>
   );

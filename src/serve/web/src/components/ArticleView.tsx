@@ -24,16 +24,35 @@ interface ArticleViewProps {
 }
 
 /** One article: emergency alert, title, bottom line, sections, references, review status, disclaimer. */
-export function ArticleView({ article, level, refPrefix = '', questionLabel = 'Question', controls, titleRef, partial = false, testId }: ArticleViewProps) {
+export function ArticleView({
+  article,
+  level,
+  refPrefix = '',
+  questionLabel = 'Question',
+  controls,
+  titleRef,
+  partial = false,
+  testId,
+}: ArticleViewProps) {
   const titleId = useId();
   const inner = level === 1 ? 2 : 3;
-  const references = useMemo(() => new Map<number, Reference>(article.references.map((reference) => [reference.n, reference])), [article.references]);
+  const references = useMemo(
+    () => new Map<number, Reference>(article.references.map((reference) => [reference.n, reference])),
+    [article.references],
+  );
   const noAnswer = article.status === 'insufficient_evidence' || article.status === 'out_of_scope';
 
   return (
     <article className="article" aria-labelledby={titleId} data-testid={testId}>
       {article.alert && <EmergencyAlert text={article.alert} />}
-      <Heading level={level} id={titleId} className="article-title" data-testid="article-title" ref={titleRef} tabIndex={-1}>
+      <Heading
+        level={level}
+        id={titleId}
+        className="article-title"
+        data-testid="article-title"
+        ref={titleRef}
+        tabIndex={-1}
+      >
         {article.title}
       </Heading>
       <p className="article-question">
@@ -44,11 +63,21 @@ export function ArticleView({ article, level, refPrefix = '', questionLabel = 'Q
         <StatusNotice status={article.status} text={article.bottomLine.text} />
       ) : (
         <>
-          {article.bottomLine.text && <BottomLine bottomLine={article.bottomLine} level={inner} references={references} refPrefix={refPrefix} />}
+          {article.bottomLine.text && (
+            <BottomLine bottomLine={article.bottomLine} level={inner} references={references} refPrefix={refPrefix} />
+          )}
           {article.sections.map((section, index) => (
-            <ArticleSection key={`${index}:${section.heading}`} section={section} level={inner} references={references} refPrefix={refPrefix} />
+            <ArticleSection
+              key={`${index}:${section.heading}`}
+              section={section}
+              level={inner}
+              references={references}
+              refPrefix={refPrefix}
+            />
           ))}
-          {article.references.length > 0 && <ReferenceList references={article.references} level={inner} refPrefix={refPrefix} />}
+          {article.references.length > 0 && (
+            <ReferenceList references={article.references} level={inner} refPrefix={refPrefix} />
+          )}
         </>
       )}
       {!partial && (

@@ -102,14 +102,24 @@ export function AskBox({ value, onChange, onAsk, busy, error }: AskBoxProps) {
             onKeyDown={onKeyDown}
             onBlur={close}
           />
-          {visible && <SuggestionList id={listId} suggestions={suggestions} activeIndex={active} optionId={optionId} onChoose={choose} />}
+          {visible && (
+            <SuggestionList
+              id={listId}
+              suggestions={suggestions}
+              activeIndex={active}
+              optionId={optionId}
+              onChoose={choose}
+            />
+          )}
         </div>
         <button type="submit" className="button-primary ask-submit" data-testid="ask-submit" disabled={busy}>
           {busy ? 'Asking…' : 'Ask'}
         </button>
       </div>
       <p className="visually-hidden" role="status">
-        {visible ? `${suggestions.length} topic suggestion${suggestions.length === 1 ? '' : 's'}. Use the up and down arrows to choose, Enter to pick.` : ''}
+        {visible
+          ? `${suggestions.length} topic suggestion${suggestions.length === 1 ? '' : 's'}. Use the up and down arrows to choose, Enter to pick.`
+          : ''}
       </p>
       {error && (
         <p id={errorId} className="form-error" role="alert">

@@ -17,7 +17,14 @@ export function AudienceSelector({ name, value, onChange, busy = false }: Audien
       <div className="segments">
         {AUDIENCES.map((audience) => (
           <label key={audience} className="segment" data-testid={`audience-option-${audience}`}>
-            <input type="radio" className="visually-hidden" name={name} value={audience} checked={value === audience} onChange={() => onChange(audience)} />
+            <input
+              type="radio"
+              className="visually-hidden"
+              name={name}
+              value={audience}
+              checked={value === audience}
+              onChange={() => onChange(audience)}
+            />
             <span>{AUDIENCE_LABELS[audience]}</span>
           </label>
         ))}

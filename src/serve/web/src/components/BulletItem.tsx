@@ -11,7 +11,12 @@ export function BulletItem({ bullet, references, refPrefix }: BulletItemProps) {
   return (
     <li className="bullet" data-testid="bullet">
       {bullet.text}
-      <Citations citations={bullet.citations} evidence={bullet.evidence} references={references} refPrefix={refPrefix} />
+      <Citations
+        citations={bullet.citations}
+        evidence={bullet.evidence}
+        references={references}
+        refPrefix={refPrefix}
+      />
       {bullet.grade && <span className="grade"> Grade: {bullet.grade}</span>}
     </li>
   );

@@ -3,7 +3,10 @@ import { errorMessage } from '../lib/api';
 import { loadPassage, passageForReference } from '../lib/passages';
 import type { PassageResponse, Reference } from '../lib/types';
 
-type State = { kind: 'loading' } | { kind: 'ready'; found: PassageResponse | undefined } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; found: PassageResponse | undefined }
+  | { kind: 'error'; message: string };
 
 interface CitationPopoverProps {
   id: string;
@@ -16,7 +19,9 @@ const MARGIN = 8;
 
 /** The exact passage behind a citation, fetched when first shown. */
 export function CitationPopover({ id, n, reference, evidence }: CitationPopoverProps) {
-  const [state, setState] = useState<State>(evidence.length > 0 ? { kind: 'loading' } : { kind: 'ready', found: undefined });
+  const [state, setState] = useState<State>(
+    evidence.length > 0 ? { kind: 'loading' } : { kind: 'ready', found: undefined },
+  );
   const [shift, setShift] = useState(0);
   const box = useRef<HTMLSpanElement>(null);
   const evidenceKey = evidence.join('\n');
@@ -47,12 +52,23 @@ export function CitationPopover({ id, n, reference, evidence }: CitationPopoverP
     if (next !== shift) setShift(next);
   }, [state, shift]);
 
-  const citation = reference ? [reference.title, [reference.journal, reference.year].filter(Boolean).join(', ')].filter(Boolean).join('. ') : `Reference ${n}`;
+  const citation = reference
+    ? [reference.title, [reference.journal, reference.year].filter(Boolean).join(', ')].filter(Boolean).join('. ')
+    : `Reference ${n}`;
 
   return (
-    <span ref={box} id={id} role="tooltip" className="citation-popover" data-testid="citation-popover" style={shift ? { transform: `translateX(${shift}px)` } : undefined}>
+    <span
+      ref={box}
+      id={id}
+      role="tooltip"
+      className="citation-popover"
+      data-testid="citation-popover"
+      style={shift ? { transform: `translateX(${shift}px)` } : undefined}
+    >
       {state.kind === 'loading' && <span className="popover-muted">Loading the cited passage…</span>}
-      {state.kind === 'error' && <span className="popover-muted">The cited passage could not be loaded: {state.message}</span>}
+      {state.kind === 'error' && (
+        <span className="popover-muted">The cited passage could not be loaded: {state.message}</span>
+      )}
       {state.kind === 'ready' && state.found && (
         <>
           <span className="popover-label">Cited passage</span>

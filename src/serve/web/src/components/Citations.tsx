@@ -13,7 +13,13 @@ export function Citations({ citations, evidence, references, refPrefix }: Citati
   return (
     <>
       {citations.map((n) => (
-        <CitationLink key={n} n={n} reference={references.get(n)} evidence={evidence} targetId={`${refPrefix}ref-${n}`} />
+        <CitationLink
+          key={n}
+          n={n}
+          reference={references.get(n)}
+          evidence={evidence}
+          targetId={`${refPrefix}ref-${n}`}
+        />
       ))}
     </>
   );

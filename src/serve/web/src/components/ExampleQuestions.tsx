@@ -15,7 +15,13 @@ export function ExampleQuestions({ onAsk, disabled }: { onAsk: (question: string
       <ul className="example-list">
         {EXAMPLE_QUESTIONS.map((question) => (
           <li key={question}>
-            <button type="button" className="example-question" data-testid="example-question" disabled={disabled} onClick={() => onAsk(question)}>
+            <button
+              type="button"
+              className="example-question"
+              data-testid="example-question"
+              disabled={disabled}
+              onClick={() => onAsk(question)}
+            >
               {question}
             </button>
           </li>

@@ -50,7 +50,8 @@ export function FollowUpBox({ onAsk }: FollowUpBoxProps) {
         Ask a follow-up question
       </label>
       <p id={hintId} className="field-hint">
-        Follow-ups keep this thread’s topic and sources, for example “And the dose?” or “What about in pregnancy?”. Press Enter to ask, Shift+Enter for a new line.
+        Follow-ups keep this thread’s topic and sources, for example “And the dose?” or “What about in pregnancy?”.
+        Press Enter to ask, Shift+Enter for a new line.
       </p>
       <textarea
         id={inputId}

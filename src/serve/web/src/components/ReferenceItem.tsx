@@ -9,8 +9,14 @@ export function ReferenceItem({ reference, id }: { reference: Reference; id: str
   const authors = formatAuthors(reference.authors);
   const url = safeHttpUrl(reference.url);
   const links: Array<{ href: string; label: string; name: string }> = [];
-  if (reference.pmid) links.push({ href: pubmedUrl(reference.pmid), label: 'PubMed', name: `PubMed record for reference ${reference.n}` });
-  if (reference.doi) links.push({ href: doiUrl(reference.doi), label: 'DOI', name: `DOI for reference ${reference.n}` });
+  if (reference.pmid)
+    links.push({
+      href: pubmedUrl(reference.pmid),
+      label: 'PubMed',
+      name: `PubMed record for reference ${reference.n}`,
+    });
+  if (reference.doi)
+    links.push({ href: doiUrl(reference.doi), label: 'DOI', name: `DOI for reference ${reference.n}` });
   if (links.length === 0 && url) links.push({ href: url, label: 'Source', name: `Source of reference ${reference.n}` });
 
   return (
@@ -25,7 +31,10 @@ export function ReferenceItem({ reference, id }: { reference: Reference; id: str
           {reference.year ?? ''}.
         </span>
       )}{' '}
-      <span className={`evidence-badge level-${reference.evidenceLevel.toLowerCase()}`} title={EVIDENCE_LEVEL_LABELS[reference.evidenceLevel]}>
+      <span
+        className={`evidence-badge level-${reference.evidenceLevel.toLowerCase()}`}
+        title={EVIDENCE_LEVEL_LABELS[reference.evidenceLevel]}
+      >
         Level {reference.evidenceLevel}
         <span className="visually-hidden">: {EVIDENCE_LEVEL_LABELS[reference.evidenceLevel]}</span>
       </span>

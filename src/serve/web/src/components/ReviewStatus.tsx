@@ -3,7 +3,11 @@ import type { Article } from '../lib/types';
 import { Link } from './Link';
 
 /** Submitted → Under Review → Approved, with who reviewed it (once approved) and when it was updated. */
-export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated' | 'needsRereview'> }) {
+export function ReviewStatus({
+  article,
+}: {
+  article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated' | 'needsRereview'>;
+}) {
   const currentIndex = REVIEW_STEPS.findIndex((step) => step.status === article.reviewStatus);
   const approved = article.reviewStatus === 'approved';
   const reviewer = approved ? article.reviewedBy : null;
@@ -11,7 +15,11 @@ export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus
     <div className="review-status" data-testid="review-status">
       <ol className="review-steps" aria-label="Review status">
         {REVIEW_STEPS.map((step, index) => (
-          <li key={step.status} className={index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'todo'} aria-current={index === currentIndex ? 'step' : undefined}>
+          <li
+            key={step.status}
+            className={index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'todo'}
+            aria-current={index === currentIndex ? 'step' : undefined}
+          >
             <span className="step-marker" aria-hidden="true">
               {index < currentIndex || (approved && index === currentIndex) ? '✓' : index + 1}
             </span>
@@ -21,7 +29,11 @@ export function ReviewStatus({ article }: { article: Pick<Article, 'reviewStatus
         ))}
       </ol>
       {!approved && <p className="review-pending">{PENDING_REVIEW_NOTICE}</p>}
-      {article.needsRereview && <p className="review-pending" data-testid="needs-rereview">A cited source has changed since this was reviewed: it is being re-reviewed.</p>}
+      {article.needsRereview && (
+        <p className="review-pending" data-testid="needs-rereview">
+          A cited source has changed since this was reviewed: it is being re-reviewed.
+        </p>
+      )}
       {reviewer && (
         <p className="review-by">
           Reviewed by {reviewer.name}, {reviewer.credentials} on <time dateTime={reviewer.date}>{reviewer.date}</time>

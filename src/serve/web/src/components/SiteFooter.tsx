@@ -5,8 +5,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer-inner">
         <p>
-          Vesalius summarises published guidelines and studies for education. It is not a substitute for professional medical judgement. In an emergency, call your
-          local emergency number.
+          Vesalius summarises published guidelines and studies for education. It is not a substitute for professional
+          medical judgement. In an emergency, call your local emergency number.
         </p>
         <nav aria-label="Footer">
           <Link to="/editorial-policy">Editorial policy</Link>

@@ -16,7 +16,14 @@ export class ApiError extends Error {
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+    response = await fetch(path, {
+      ...init,
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('Vesalius could not be reached. Check that the server is running and try again.', 0, 'NETWORK');
@@ -24,14 +31,20 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const detail = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
-    throw new ApiError(detail?.message ?? `The request failed (HTTP ${response.status}).`, response.status, detail?.code ?? 'HTTP_ERROR', detail?.field);
+    throw new ApiError(
+      detail?.message ?? `The request failed (HTTP ${response.status}).`,
+      response.status,
+      detail?.code ?? 'HTTP_ERROR',
+      detail?.field,
+    );
   }
   return body as T;
 }
 
 function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }
@@ -49,11 +62,16 @@ export async function recentArticles(limit: number, signal?: AbortSignal): Promi
 }
 
 export function askFollowUp(parentId: string, question: string, audience: Audience): Promise<Article> {
-  return request<Article>(`/api/articles/${encodeURIComponent(parentId)}/followups`, { method: 'POST', body: JSON.stringify({ question, audience }) });
+  return request<Article>(`/api/articles/${encodeURIComponent(parentId)}/followups`, {
+    method: 'POST',
+    body: JSON.stringify({ question, audience }),
+  });
 }
 
 export async function getThread(threadId: string, signal?: AbortSignal): Promise<Article[]> {
-  return (await request<{ threadId: string; articles: Article[] }>(`/api/threads/${encodeURIComponent(threadId)}`, { signal })).articles;
+  return (
+    await request<{ threadId: string; articles: Article[] }>(`/api/threads/${encodeURIComponent(threadId)}`, { signal })
+  ).articles;
 }
 
 export function getPassage(passageId: string): Promise<PassageResponse> {

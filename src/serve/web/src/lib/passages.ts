@@ -15,9 +15,17 @@ export function loadPassage(id: string): Promise<PassageResponse> {
 }
 
 /** Of a bullet's evidence passages, the one that comes from, or cites, the cited reference. */
-export function passageForReference(passages: PassageResponse[], reference: Reference | undefined): PassageResponse | undefined {
+export function passageForReference(
+  passages: PassageResponse[],
+  reference: Reference | undefined,
+): PassageResponse | undefined {
   if (reference) {
-    const match = passages.find((item) => item.passage.sourceId === reference.sourceId || item.source?.id === reference.sourceId || (item.cites ?? []).some((cited) => cited.id === reference.sourceId));
+    const match = passages.find(
+      (item) =>
+        item.passage.sourceId === reference.sourceId ||
+        item.source?.id === reference.sourceId ||
+        (item.cites ?? []).some((cited) => cited.id === reference.sourceId),
+    );
     if (match) return match;
   }
   return passages[0];

@@ -31,10 +31,14 @@ export interface ReviewDocument {
 
 let csrfToken = '';
 
-const change = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'x-csrf-token': csrfToken } });
+const change = <T>(path: string, body: unknown) =>
+  request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'x-csrf-token': csrfToken } });
 
 export async function signIn(username: string, password: string): Promise<Reviewer> {
-  const result = await request<{ user: Reviewer; csrfToken: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+  const result = await request<{ user: Reviewer; csrfToken: string }>('/api/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ username, password }),
+  });
   csrfToken = result.csrfToken;
   return result.user;
 }
@@ -52,18 +56,46 @@ export async function currentReviewer(): Promise<Reviewer | null> {
 export const signOut = () => change<{ signedOut: boolean }>('/api/auth/logout', {});
 
 export const reviewQueue = (state?: string, specialty?: string) =>
-  request<{ queue: Array<{ document: ReviewDocument; version: Omit<ReviewVersion, 'content' | 'approval'> }> }>(`/api/review/queue?${new URLSearchParams({ ...(state ? { state } : {}), ...(specialty ? { specialty } : {}) })}`);
+  request<{ queue: Array<{ document: ReviewDocument; version: Omit<ReviewVersion, 'content' | 'approval'> }> }>(
+    `/api/review/queue?${new URLSearchParams({ ...(state ? { state } : {}), ...(specialty ? { specialty } : {}) })}`,
+  );
 
 export const reviewDocument = (id: string) =>
-  request<{ document: ReviewDocument; versions: ReviewVersion[]; comments: Array<{ id: string; target: { kind: string; section?: number; bullet?: number; n?: number }; text: string; createdAt: string }>; audit: Array<{ id: number; at: string; actorId: string | null; action: string; versionNumber: number | null }> }>(`/api/review/documents/${encodeURIComponent(id)}`);
+  request<{
+    document: ReviewDocument;
+    versions: ReviewVersion[];
+    comments: Array<{
+      id: string;
+      target: { kind: string; section?: number; bullet?: number; n?: number };
+      text: string;
+      createdAt: string;
+    }>;
+    audit: Array<{ id: number; at: string; actorId: string | null; action: string; versionNumber: number | null }>;
+  }>(`/api/review/documents/${encodeURIComponent(id)}`);
 
-export const reviewAction = (id: string, version: number, action: 'start_review' | 'approve' | 'request_changes', expectedRevision: number, note?: string) =>
-  change<ReviewVersion>(`/api/review/documents/${encodeURIComponent(id)}/versions/${version}/actions`, { action, expectedRevision, ...(note ? { note } : {}) });
+export const reviewAction = (
+  id: string,
+  version: number,
+  action: 'start_review' | 'approve' | 'request_changes',
+  expectedRevision: number,
+  note?: string,
+) =>
+  change<ReviewVersion>(`/api/review/documents/${encodeURIComponent(id)}/versions/${version}/actions`, {
+    action,
+    expectedRevision,
+    ...(note ? { note } : {}),
+  });
 
 export const reviewComment = (id: string, version: number, section: number, bullet: number, text: string) =>
-  change(`/api/review/documents/${encodeURIComponent(id)}/versions/${version}/comments`, { target: { kind: 'bullet', section, bullet }, text });
+  change(`/api/review/documents/${encodeURIComponent(id)}/versions/${version}/comments`, {
+    target: { kind: 'bullet', section, bullet },
+    text,
+  });
 
 export const reviewDiff = (id: string, from: number, to: number) =>
-  request<{ diff: Array<{ change: 'added' | 'removed' | 'unchanged'; section: string; text: string }> }>(`/api/review/documents/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  request<{ diff: Array<{ change: 'added' | 'removed' | 'unchanged'; section: string; text: string }> }>(
+    `/api/review/documents/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`,
+  );
 
-export const submitForReview = (articleId: string) => change<{ document: ReviewDocument }>('/api/review/documents', { articleId });
+export const submitForReview = (articleId: string) =>
+  change<{ document: ReviewDocument }>('/api/review/documents', { articleId });

@@ -16,7 +16,12 @@ const MAX_STREAMED_QUESTION = 1500;
  * Asks through GET /api/ask/stream (server-sent events: meta, bottomLine, section…,
  * references, done) and reports the article as it grows. Resolves with the whole article.
  */
-export function streamArticle(question: string, audience: Audience, onUpdate: (partial: Article) => void, signal: AbortSignal): Promise<Article> {
+export function streamArticle(
+  question: string,
+  audience: Audience,
+  onUpdate: (partial: Article) => void,
+  signal: AbortSignal,
+): Promise<Article> {
   return new Promise<Article>((resolve, reject) => {
     if (typeof EventSource === 'undefined' || question.length > MAX_STREAMED_QUESTION) {
       reject(new StreamUnavailable('Streaming is not available.'));
@@ -51,7 +56,12 @@ export function streamArticle(question: string, audience: Audience, onUpdate: (p
     };
 
     on('meta', (data) => {
-      article = { ...(data as Omit<Article, 'bottomLine' | 'sections' | 'references'>), bottomLine: { text: '', citations: [] }, sections: [], references: [] };
+      article = {
+        ...(data as Omit<Article, 'bottomLine' | 'sections' | 'references'>),
+        bottomLine: { text: '', citations: [] },
+        sections: [],
+        references: [],
+      };
       onUpdate(article);
     });
     on('bottomLine', (data) => update((current) => ({ ...current, bottomLine: data as Article['bottomLine'] })));
@@ -59,7 +69,9 @@ export function streamArticle(question: string, audience: Audience, onUpdate: (p
     on('references', (data) => update((current) => ({ ...current, references: data as Reference[] })));
     on('done', () => {
       const complete = article;
-      finish(() => (complete ? resolve(complete) : reject(new StreamUnavailable('The stream ended without an article.'))));
+      finish(() =>
+        complete ? resolve(complete) : reject(new StreamUnavailable('The stream ended without an article.')),
+      );
     });
     // EventSource reports a failed connection, an HTTP error or a dropped stream the same way.
     source.addEventListener('error', () => finish(() => reject(new StreamUnavailable('The answer stream failed.'))));

@@ -35,14 +35,22 @@ export function ArticlePage({ id, audience }: ArticlePageProps) {
     const load = async () => {
       const first = rememberedArticle(id, audience) ?? (await getArticle(id, audience, signal));
       const current = shown.current;
-      setItems(current && current.some((item) => item.threadId === first.threadId) ? current.map((item) => (item.id === first.id ? first : item)) : [first]);
+      setItems(
+        current && current.some((item) => item.threadId === first.threadId)
+          ? current.map((item) => (item.id === first.id ? first : item))
+          : [first],
+      );
       // The whole thread, each article in the same audience as this one.
       const target = audience ?? first.audience;
       const thread = await getThread(first.threadId, signal).catch((caught: unknown) => {
         if (isAbort(caught)) throw caught;
         return [first];
       });
-      const list = await Promise.all(thread.map((item) => (item.id === first.id ? first : item.audience === target ? item : getArticle(item.id, target, signal))));
+      const list = await Promise.all(
+        thread.map((item) =>
+          item.id === first.id ? first : item.audience === target ? item : getArticle(item.id, target, signal),
+        ),
+      );
       if (signal.aborted) return;
       setItems(list.some((item) => item.id === first.id) ? list : [first]);
       // Opened at a follow-up: bring it into view.

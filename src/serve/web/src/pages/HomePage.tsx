@@ -85,7 +85,10 @@ export function HomePage() {
         <h1 id="home-title" className="hero-title">
           Vesalius
         </h1>
-        <p className="tagline">Evidence-based answers to clinical questions, in which every statement cites a guideline or study you can check.</p>
+        <p className="tagline">
+          Evidence-based answers to clinical questions, in which every statement cites a guideline or study you can
+          check.
+        </p>
         <AskBox value={question} onChange={setQuestion} onAsk={(value) => void ask(value)} busy={busy} error={error} />
         <AudienceSelector name="home-audience" value={audience} onChange={chooseAudience} />
         <p className="ask-progress" role="status">
@@ -102,8 +105,8 @@ export function HomePage() {
         <RecentQuestions />
       </div>
       <p className="home-note">
-        Educational purpose only · content pending human review by the medical advisory board. Read how content is sourced and reviewed in the{' '}
-        <Link to="/editorial-policy">editorial policy</Link>.
+        Educational purpose only · content pending human review by the medical advisory board. Read how content is
+        sourced and reviewed in the <Link to="/editorial-policy">editorial policy</Link>.
       </p>
     </div>
   );

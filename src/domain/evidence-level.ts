@@ -14,6 +14,9 @@ const LEVEL_BY_KIND: Record<SourceKind, EvidenceLevel> = {
   'observational-study': 'C',
   'narrative-review': 'D',
   'patient-information': 'D',
+  // Regulatory labels (FDA prescribing information, SmPC) and curated drug databases (LactMed) set doses and safety.
+  'drug-label': 'A',
+  'drug-database': 'A',
   'knowledge-base-topic': 'A',
   other: 'D',
 };
@@ -28,7 +31,7 @@ export function evidenceWeight(level: EvidenceLevel): number {
 }
 
 export const EVIDENCE_LEVEL_LABELS: Record<EvidenceLevel, string> = {
-  A: 'Guideline or systematic review',
+  A: 'Guideline, drug label or systematic review',
   B: 'Randomized trial',
   C: 'Observational study',
   D: 'Review, expert opinion or patient information',

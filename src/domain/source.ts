@@ -6,6 +6,8 @@ export const SOURCE_KINDS = [
   'observational-study',
   'narrative-review',
   'patient-information',
+  'drug-label',
+  'drug-database',
   'knowledge-base-topic',
   'other',
 ] as const;
@@ -33,6 +35,10 @@ export interface Source extends SourceIdentifiers {
   issue?: string;
   pages?: string;
   licence?: string;
+  /** For labels and other revised documents: the revision date as the record shows it (YYYY-MM or YYYY-MM-DD). */
+  revised?: string;
+  /** How and when the identifiers were checked against a public record of this publication. */
+  verified?: { on: string; against: string };
 }
 
 export function isSourceKind(value: unknown): value is SourceKind {

@@ -1,82 +1,19 @@
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import type { Passage } from '../domain/passage.js';
-import { QUESTION_TYPES, type QuestionType } from '../domain/question-type.js';
-import { REVIEW_STATUSES } from '../domain/review-status.js';
+import type { QuestionType } from '../domain/question-type.js';
 import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
 import type { IndexUnit } from '../indexing/search-index.js';
 import { readingGrade } from '../text/reading-grade.js';
-import { PATIENT_SECTION, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+import { frontMatterSchema } from './topic-front-matter.js';
+import { referenceSourceId } from './reference-source-id.js';
+import { PATIENT_SECTION, REQUIRED_DRUG_SECTIONS, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+
+export { SPECIALTIES } from './topic-front-matter.js';
+export { referenceSourceId } from './reference-source-id.js';
 
 /** Highest Flesch–Kincaid grade accepted for a topic's patient summary. */
 export const MAX_PATIENT_GRADE = 8;
-
-export const SPECIALTIES = [
-  'cardiology',
-  'pulmonology',
-  'infectious-diseases',
-  'endocrinology',
-  'nephrology',
-  'gastroenterology',
-  'rheumatology',
-  'hematology',
-  'neurology',
-  'psychiatry',
-  'emergency-medicine',
-  'obstetrics-gynecology',
-  'pediatrics',
-  'oncology',
-  'allergy-immunology',
-  'dermatology',
-  'preventive-care',
-] as const;
-
-const REFERENCE_KINDS = [
-  'guideline',
-  'systematic-review',
-  'randomized-trial',
-  'observational-study',
-  'narrative-review',
-  'patient-information',
-  'other',
-] as const;
-
-const referenceSchema = z.object({
-  key: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'key must be letters, digits, ".", "_" or "-"'),
-  kind: z.enum(REFERENCE_KINDS),
-  title: z.string().min(5),
-  authors: z.array(z.string().min(1)).min(1),
-  journal: z.string().min(1),
-  year: z.number().int().min(1900).max(2100),
-  volume: z.union([z.string(), z.number()]).transform(String).optional(),
-  issue: z.union([z.string(), z.number()]).transform(String).optional(),
-  pages: z.union([z.string(), z.number()]).transform(String).optional(),
-  pmid: z
-    .union([z.string(), z.number()])
-    .transform(String)
-    .pipe(z.string().regex(/^\d{1,9}$/, 'PMID must be digits only'))
-    .optional(),
-  doi: z
-    .string()
-    .regex(/^10\.\d{4,9}\/\S+$/, 'DOI must look like 10.NNNN/suffix')
-    .optional(),
-  url: z.string().url().optional(),
-});
-
-const frontMatterSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lower-case kebab-case'),
-  title: z.string().min(3),
-  specialty: z.enum(SPECIALTIES),
-  synonyms: z.array(z.union([z.string(), z.number()]).transform(String)),
-  questionTypes: z.array(z.enum(QUESTION_TYPES)).min(1),
-  reviewStatus: z.enum(REVIEW_STATUSES),
-  updated: z
-    .union([z.string(), z.date()])
-    .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated must be an ISO date YYYY-MM-DD')),
-  references: z.array(referenceSchema).min(1, 'a topic needs at least one reference'),
-});
 
 export interface TopicProblem {
   severity: 'error' | 'warning';
@@ -139,10 +76,11 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
       journal: reference.journal,
       year: reference.year,
     };
-    for (const field of ['volume', 'issue', 'pages', 'pmid', 'doi', 'url'] as const) {
+    for (const field of ['volume', 'issue', 'pages', 'pmid', 'doi', 'url', 'revised'] as const) {
       const value = reference[field];
       if (value !== undefined) source[field] = value;
     }
+    if (reference.verified) source.verified = reference.verified;
     references.set(reference.key, source);
   }
 
@@ -150,7 +88,11 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
   const used = new Set<string>();
   const passages: Passage[] = [];
   let section = '';
-  const keywords = [front.title, ...front.synonyms].join('; ');
+  const drugNames =
+    front.kind === 'drug'
+      ? [front.generic ?? '', ...(front.brands?.us ?? []), ...(front.brands?.uk ?? []), ...(front.drugClass ?? [])]
+      : [];
+  const keywords = [...new Set([front.title, ...front.synonyms, ...drugNames].filter(Boolean))].join('; ');
   for (const [offset, line] of body.split(/\r?\n/).entries()) {
     const where = `line ${bodyStartLine + offset}`;
     const trimmed = line.trim();
@@ -214,6 +156,17 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     if (!used.has(key)) error(`front matter: references`, `reference "${key}" is not cited by any statement`);
   }
   if (passages.length === 0) error('body', 'no statements');
+  if (front.kind === 'drug') {
+    const present = new Set(passages.map((passage) => passage.section));
+    const missing = REQUIRED_DRUG_SECTIONS.filter((required) => !present.has(required));
+    if (missing.length > 0) {
+      problems.push({
+        severity: 'warning',
+        location: 'body',
+        message: `drug monograph without ${missing.map((name) => `"## ${name}"`).join(', ')}: say what the sources say, even "no adjustment needed"`,
+      });
+    }
+  }
   const patientText = passages
     .filter((passage) => passage.section === PATIENT_SECTION)
     .map((passage) => passage.text)
@@ -234,6 +187,7 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
 
   const topic: Topic = {
     id: front.id,
+    kind: front.kind,
     title: front.title,
     specialty: front.specialty,
     synonyms: front.synonyms,
@@ -242,6 +196,16 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     updated: front.updated,
     file,
   };
+  if (front.sourcesChecked) topic.sourcesChecked = front.sourcesChecked;
+  if (front.kind === 'drug' && front.generic && front.brands && front.drugClass && front.otc !== undefined) {
+    topic.drug = {
+      generic: front.generic,
+      brands: front.brands,
+      drugClass: front.drugClass,
+      otc: front.otc,
+      ingredients: front.ingredients ?? [],
+    };
+  }
   const source: Source = {
     id: topicSourceId,
     kind: 'knowledge-base-topic',
@@ -257,23 +221,6 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     problems,
     statements: passages.length,
   };
-}
-
-/** The same publication gets the same id in every topic that cites it. */
-export function referenceSourceId(reference: {
-  pmid?: string | undefined;
-  doi?: string | undefined;
-  title: string;
-  year: number;
-}): string {
-  if (reference.pmid) return reference.pmid;
-  if (reference.doi) return `doi:${reference.doi.toLowerCase()}`;
-  const slug = reference.title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-  return `ref:${slug}-${reference.year}`;
 }
 
 function sectionAnswers(section: string, topicTypes: QuestionType[]): QuestionType[] {

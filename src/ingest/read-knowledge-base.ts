@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { IndexUnit } from '../indexing/search-index.js';
 import { parseTopicFile, type TopicProblem } from './parse-topic-file.js';
+import { checkReferenceIdentity } from './check-reference-identity.js';
 
 export interface KnowledgeBaseFileReport {
   file: string;
@@ -76,5 +77,6 @@ export function readKnowledgeBase(root: string): KnowledgeBase {
     seen.set(topic.id, file);
     units.push(parsed.unit);
   }
+  problems.push(...checkReferenceIdentity(units));
   return { units, files, problems, fingerprint: hash.digest('hex') };
 }

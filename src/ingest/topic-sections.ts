@@ -2,19 +2,32 @@ import type { QuestionType } from '../domain/question-type.js';
 
 /**
  * The section headings a knowledge-base topic may use, and the kinds of question each
- * answers (an empty list means: whatever the topic says it answers).
+ * answers (an empty list means: whatever the topic says it answers). Condition topics
+ * and drug monographs share one list, so a condition topic may also have, say, a
+ * "Pregnancy" section.
  */
 export const SECTION_ANSWERS: Record<string, QuestionType[]> = {
   Summary: [],
   Definition: ['definition'],
+  'What it does': ['definition'],
+  Indications: ['treatment', 'definition'],
   'Causes and risk factors': ['cause'],
   Symptoms: ['symptoms'],
   Diagnosis: ['diagnosis'],
   'First-line therapy': ['treatment'],
   Alternatives: ['treatment'],
   Dosing: ['dosing', 'treatment'],
+  'Pediatric dosing': ['dosing'],
+  'Renal adjustment': ['dosing', 'safety'],
+  'Hepatic adjustment': ['dosing', 'safety'],
   Monitoring: ['monitoring', 'treatment'],
   'Special considerations': ['treatment'],
+  Pregnancy: ['safety'],
+  Breastfeeding: ['safety'],
+  Interactions: ['safety'],
+  'Adverse effects': ['safety', 'complications'],
+  'Contraindications and warnings': ['safety'],
+  Overdose: ['safety', 'treatment'],
   Pitfalls: ['treatment', 'diagnosis'],
   Prevention: ['prevention'],
   Screening: ['screening', 'prevention'],
@@ -24,6 +37,21 @@ export const SECTION_ANSWERS: Record<string, QuestionType[]> = {
   Emergency: ['symptoms', 'treatment'],
   'Patient summary': [],
 };
+
+/** Sections every drug monograph must have (the rest are used where they apply). */
+export const REQUIRED_DRUG_SECTIONS = [
+  'Summary',
+  'What it does',
+  'Indications',
+  'Dosing',
+  'Renal adjustment',
+  'Hepatic adjustment',
+  'Pregnancy',
+  'Breastfeeding',
+  'Interactions',
+  'Adverse effects',
+  'Patient summary',
+] as const;
 
 export const PATIENT_SECTION = 'Patient summary';
 

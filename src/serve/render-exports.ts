@@ -51,7 +51,12 @@ export function articleToText(article: Article): string {
     .replace(/^> /gm, '');
 }
 
-const RIS_TYPES: Record<string, string> = { guideline: 'GUIDE', 'patient-information': 'ELEC' };
+const RIS_TYPES: Record<string, string> = {
+  guideline: 'GUIDE',
+  'patient-information': 'ELEC',
+  'drug-label': 'GOVDOC',
+  'drug-database': 'DBASE',
+};
 
 /** The references in RIS, for reference managers. */
 export function referencesToRis(article: Article): string {

@@ -1,41 +1,70 @@
-import { relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { readKnowledgeBase } from '../../ingest/read-knowledge-base.js';
 
 /**
  * `vesalius kb check`: validates every topic file and prints problems, then counts per
- * specialty and per topic. Returns the exit code: 1 when any file has an error.
+ * specialty, kind and topic. Returns the exit code: 1 when any file has an error, 2 when
+ * the folder does not exist. With `files`, reports only those files (the whole folder is
+ * still read, so cross-file checks such as reference identity still apply).
  */
-export function checkKnowledgeBase(root: string, options: { json: boolean; out: (text: string) => void }): number {
-  const knowledge = readKnowledgeBase(root);
+export function checkKnowledgeBase(
+  root: string,
+  options: { json: boolean; out: (text: string) => void; files?: string[] },
+): number {
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    options.out(
+      `error: ${root} is not a folder: pass the knowledge-base folder, or leave it out for the built-in one\n`,
+    );
+    return 2;
+  }
+  const full = readKnowledgeBase(root);
+  const only = options.files ? new Set(options.files.map((file) => resolve(file))) : null;
+  const wanted = (file: string) => only === null || only.has(resolve(file));
+  const files = full.files.filter((file) => wanted(file.file));
+  const units = full.units.filter((unit) => wanted(unit.topic?.file ?? ''));
   const problems = [
-    ...knowledge.files.flatMap((file) =>
-      file.problems.map((problem) => ({ file: relative(root, file.file), ...problem })),
-    ),
-    ...knowledge.problems.map((problem) => ({ ...problem, file: relative(root, problem.file) })),
+    ...files.flatMap((file) => file.problems.map((problem) => ({ file: relative(root, file.file), ...problem }))),
+    ...full.problems
+      .filter((problem) => wanted(problem.file))
+      .map((problem) => ({ ...problem, file: relative(root, problem.file) })),
   ];
   const errors = problems.filter((problem) => problem.severity === 'error');
   const bySpecialty = new Map<string, { topics: number; statements: number }>();
-  for (const file of knowledge.files) {
-    if (!file.specialty) continue;
-    const entry = bySpecialty.get(file.specialty) ?? { topics: 0, statements: 0 };
-    entry.topics += 1;
-    entry.statements += file.statements;
-    bySpecialty.set(file.specialty, entry);
+  const byKind = new Map<string, { topics: number; statements: number }>();
+  for (const unit of units) {
+    const topic = unit.topic;
+    if (!topic) continue;
+    for (const [map, key] of [
+      [bySpecialty, topic.specialty],
+      [byKind, topic.kind],
+    ] as const) {
+      const entry = map.get(key) ?? { topics: 0, statements: 0 };
+      entry.topics += 1;
+      entry.statements += unit.passages.length;
+      map.set(key, entry);
+    }
   }
-  const validTopics = knowledge.units.length;
-  const statements = knowledge.units.reduce((sum, unit) => sum + unit.passages.length, 0);
-  const references = new Set(knowledge.units.flatMap((unit) => (unit.citedSources ?? []).map((source) => source.id)))
-    .size;
+  const statements = units.reduce((sum, unit) => sum + unit.passages.length, 0);
+  const cited = new Map(
+    units.flatMap((unit) => (unit.citedSources ?? []).map((source) => [source.id, source] as const)),
+  );
+  const withIdentifier = [...cited.values()].filter((source) => source.pmid || source.doi || source.url).length;
+  const verified = [...cited.values()].filter((source) => source.verified).length;
+  const summary = `${units.length} valid topics of ${files.length} files, ${statements} statements, ${cited.size} distinct references (${withIdentifier} with an identifier or URL, ${verified} verified); ${errors.length} errors, ${problems.length - errors.length} warnings.`;
   if (options.json) {
     options.out(
       `${JSON.stringify({
         ok: errors.length === 0,
-        topics: validTopics,
-        files: knowledge.files.length,
+        topics: units.length,
+        files: files.length,
         statements,
-        references,
+        references: cited.size,
+        referencesWithIdentifier: withIdentifier,
+        referencesVerified: verified,
+        kinds: Object.fromEntries([...byKind.entries()].sort()),
         specialties: Object.fromEntries([...bySpecialty.entries()].sort()),
-        perTopic: knowledge.files.map((file) => ({
+        perTopic: files.map((file) => ({
           file: relative(root, file.file),
           topic: file.topicId,
           specialty: file.specialty,
@@ -51,20 +80,23 @@ export function checkKnowledgeBase(root: string, options: { json: boolean; out: 
       `${problem.severity === 'error' ? 'error' : 'warning'}: ${problem.file} ${problem.location}: ${problem.message}\n`,
     );
   }
-  options.out('\nBy specialty:\n');
-  for (const [specialty, entry] of [...bySpecialty.entries()].sort()) {
-    options.out(
-      `  ${specialty.padEnd(24)} ${String(entry.topics).padStart(3)} topics  ${String(entry.statements).padStart(5)} statements\n`,
-    );
-  }
+  const table = (title: string, map: Map<string, { topics: number; statements: number }>) => {
+    options.out(`\n${title}:\n`);
+    for (const [key, entry] of [...map.entries()].sort()) {
+      options.out(
+        `  ${key.padEnd(24)} ${String(entry.topics).padStart(3)} topics  ${String(entry.statements).padStart(5)} statements\n`,
+      );
+    }
+  };
+  table('By kind', byKind);
+  table('By specialty', bySpecialty);
   options.out('\nBy topic:\n');
-  for (const file of knowledge.files) {
+  for (const file of files) {
+    const invalid = file.problems.some((problem) => problem.severity === 'error');
     options.out(
-      `  ${(file.topicId ?? relative(root, file.file)).padEnd(44)} ${String(file.statements).padStart(3)} statements${file.problems.some((problem) => problem.severity === 'error') ? '  INVALID' : ''}\n`,
+      `  ${(file.topicId ?? relative(root, file.file)).padEnd(44)} ${String(file.statements).padStart(3)} statements${invalid ? '  INVALID' : ''}\n`,
     );
   }
-  options.out(
-    `\n${validTopics} valid topics of ${knowledge.files.length} files, ${statements} statements, ${references} distinct references; ${errors.length} errors, ${problems.length - errors.length} warnings.\n`,
-  );
+  options.out(`\n${summary}\n`);
   return errors.length === 0 ? 0 : 1;
 }

@@ -230,9 +230,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('Validate the knowledge base and print counts per specialty and topic.')
     .argument('[dir]', 'knowledge-base folder (default: the built-in one)')
     .option('--json', 'print the report as JSON')
-    .action((dir: string | undefined, options: { json?: boolean }) => {
+    .option(
+      '--files <paths...>',
+      'report only these topic files (the whole folder is still read for cross-file checks)',
+    )
+    .action((dir: string | undefined, options: { json?: boolean; files?: string[] }) => {
       const root = dir ?? loadConfig().knowledgeDir;
-      exitCode = checkKnowledgeBase(root, { json: Boolean(options.json), out: io.out });
+      exitCode = checkKnowledgeBase(root, {
+        json: Boolean(options.json),
+        out: io.out,
+        ...(options.files ? { files: options.files } : {}),
+      });
     });
 
   kb.command('verify-references')

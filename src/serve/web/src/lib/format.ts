@@ -10,7 +10,7 @@ export function formatAuthors(authors: string[]): string {
 }
 
 export const EVIDENCE_LEVEL_LABELS: Record<Reference['evidenceLevel'], string> = {
-  A: 'Guideline or systematic review',
+  A: 'Guideline, drug label or systematic review',
   B: 'Randomized trial',
   C: 'Observational study',
   D: 'Review, expert opinion or patient information',

@@ -39,7 +39,18 @@ describe('parseTopicFile', () => {
   });
 
   it('gives one publication the same id in every topic', () => {
-    expect(referenceSourceId({ title: 'A Trial: of Things', year: 2020 })).toBe('ref:a-trial-of-things-2020');
+    expect(referenceSourceId({ title: 'A Trial: of Things', year: 2020 })).toMatch(
+      /^ref:a-trial-of-things-2020-[0-9a-f]{8}$/,
+    );
+    expect(referenceSourceId({ title: 'a trial of things', year: 2020 })).toBe(
+      referenceSourceId({ title: 'A Trial: of Things', year: 2020 }),
+    );
+    // Two titles sharing a long beginning stay two publications (they merged when ids were cut at 80 characters).
+    const stem = '2023 American College of Rheumatology/American College of Chest Physicians Guideline for the ';
+    expect(referenceSourceId({ title: `${stem}Treatment of Interstitial Lung Disease`, year: 2024 })).not.toBe(
+      referenceSourceId({ title: `${stem}Screening and Monitoring of Interstitial Lung Disease`, year: 2024 }),
+    );
+    expect(referenceSourceId({ id: 'ash-2018-vte', title: 'x', year: 2018 })).toBe('ref:ash-2018-vte');
     expect(referenceSourceId({ pmid: '123', title: 'x', year: 2020 })).toBe('123');
     expect(referenceSourceId({ doi: '10.1000/ABC', title: 'x', year: 2020 })).toBe('doi:10.1000/abc');
   });
@@ -98,5 +109,38 @@ describe('parseTopicFile', () => {
     expect(errorsOf(VALID.replace('## Monitoring\n', '## Monitoring\nSome loose prose.\n'))).toEqual(
       expect.arrayContaining([expect.stringMatching(/text outside a statement/)]),
     );
+  });
+});
+
+describe('drug monographs', () => {
+  const DRUG = readFileSync(join(FIXTURES, '../../knowledge/drugs/loratadine.md'), 'utf8');
+  const drugFile = join(FIXTURES, 'kb/drugs/loratadine.md');
+
+  it('reads a drug monograph: kind, generic, brands by market, class, OTC status and brand names as keywords', () => {
+    const parsed = parseTopicFile(drugFile, DRUG);
+    expect(parsed.problems).toEqual([]);
+    const topic = parsed.unit!.topic!;
+    expect(topic.kind).toBe('drug');
+    expect(topic.drug).toMatchObject({
+      generic: 'loratadine',
+      otc: true,
+      brands: { us: ['Claritin', 'Alavert'], uk: ['Clarityn'] },
+    });
+    expect(parsed.unit!.passages[0]!.keywords).toMatch(/Clarityn/);
+    expect(parsed.unit!.passages.some((passage) => passage.section === 'Breastfeeding')).toBe(true);
+  });
+
+  it('requires the drug fields and warns when a core section is missing', () => {
+    expect(errorsOf(DRUG.replace(/^generic: .*\n/m, ''), drugFile)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/needs "generic"/)]),
+    );
+    const withoutBreastfeeding = DRUG.replace(/## Breastfeeding\n(- .*\n)+/, '');
+    const warnings = parseTopicFile(
+      drugFile,
+      withoutBreastfeeding.replace(/ \[@lactmed-loratadine; @eaaci-2022\]/, ' [@eaaci-2022]'),
+    )
+      .problems.filter((problem) => problem.severity === 'warning')
+      .map((problem) => problem.message);
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/"## Breastfeeding"/)]));
   });
 });

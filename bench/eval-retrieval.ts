@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { SqliteSearchIndex } from '../src/indexing/sqlite/sqlite-search-index.js';
 import { ingestPaths } from '../src/ingest/ingest-paths.js';
 import { analyzeQuestion } from '../src/retrieve/analyze-question.js';
-import { LEXICON_MATCHER } from '../src/retrieve/build-term-matcher.js';
+import { buildSynonymMatcher } from '../src/retrieve/build-term-matcher.js';
+import { loadClinicalRules } from '../src/ingest/read-clinical-rules.js';
+import { DEFAULTS } from '../src/config/load-config.js';
 import { EvidenceRetriever } from '../src/retrieve/retrieve-evidence.js';
 import { STOPWORDS } from '../src/retrieve/stopwords.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -46,8 +48,12 @@ export async function evalRetrieval(set: string): Promise<RetrievalFigures> {
     .filter(Boolean)
     .map((line) => JSON.parse(line) as DevQuery);
   const retriever = new EvidenceRetriever(index);
+  const rules = loadClinicalRules(DEFAULTS.knowledgeDir);
+  const synonyms = buildSynonymMatcher(rules.synonyms);
   const ours = queries.map((query) =>
-    retriever.retrieve(analyzeQuestion(query.query, LEXICON_MATCHER), { limit: 10 }).map((item) => item.passage.id),
+    retriever
+      .retrieve(analyzeQuestion(query.query, synonyms, rules.spelling.variants), { limit: 10 })
+      .map((item) => item.passage.id),
   );
   const plain = queries.map((query) => {
     const words = tokenize(query.query).filter((token) => !STOPWORDS.has(token));

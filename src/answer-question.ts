@@ -1,24 +1,29 @@
-import { composeArticle } from './compose/compose-article.js';
-import { choosePrimaryTopics } from './compose/choose-primary-topics.js';
+import { composeAnswer } from './compose/compose-answer.js';
 import { disclaimerFor } from './compose/disclaimer.js';
 import type { Article, StageTrace } from './domain/article.js';
 import type { Audience } from './domain/audience.js';
 import { VesaliusError } from './domain/errors.js';
-import type { SearchIndex } from './indexing/search-index.js';
-import { planFollowUp, type FollowUpContext } from './retrieve/plan-follow-up.js';
-import type { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
-import type { TermMatcher } from './retrieve/term-matcher.js';
-import { tokenizeKeepCase } from './text/tokenize.js';
+import type { QuestionFacets } from './domain/question-facets.js';
+import type { Source } from './domain/source.js';
+import type { ThreadContext } from './domain/thread-context.js';
+import type { Topic } from './domain/topic.js';
+import type { AnswerRetriever } from './retrieve/gather-answer-evidence.js';
+import { compileFacets } from './retrieve/score-statement.js';
 import { triageQuestion } from './triage/triage-question.js';
+import type { CompiledRules } from './understand/compile-rules.js';
+import type { EntityIndex } from './understand/entity-index.js';
+import { followThread } from './understand/follow-thread.js';
+import { readFacets } from './understand/read-facets.js';
+import type { SpellingCorrector } from './understand/spelling-corrector.js';
 import { verifyArticle } from './verify/verify-article.js';
 
 export interface AnswerDependencies {
-  index: SearchIndex;
-  retriever: EvidenceRetriever;
-  /** Equivalent terms, for expanding the question. */
-  lexicon: TermMatcher;
-  /** Every known name (lexicon and topics), for recognising a health question. */
-  names: () => TermMatcher;
+  rules: CompiledRules;
+  entities: () => EntityIndex;
+  speller: () => SpellingCorrector;
+  answers: AnswerRetriever;
+  topics: (ids: string[]) => Map<string, Topic>;
+  sources: (ids: string[]) => Map<string, Source>;
   now: () => Date;
   maxQuestionChars: number;
 }
@@ -27,21 +32,15 @@ export interface AnswerRequest {
   question: string;
   audience: Audience;
   /** The thread this question follows up, if any. */
-  context?: FollowUpContext | null;
+  context?: ThreadContext | null;
 }
-
-/** Share of the question's subject that the best evidence must cover to be an answer. */
-export const MIN_COVERAGE = 0.5;
-
-/** Share of the subject a statement's own text must cover to answer without a topic. */
-export const MIN_DIRECT_COVERAGE = 0.7;
 
 export const INSUFFICIENT_MESSAGE =
   'Insufficient evidence: the indexed sources do not answer this question. No answer is given rather than one without support. Try rephrasing with the condition or drug name, or ingest sources that cover it.';
 
 /**
  * The only module that knows the order of the stages:
- * triage → analyse → retrieve → choose topics → compose → verify.
+ * spell → triage → read facets (and the thread) → gather evidence → compose → verify.
  */
 export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest): Article {
   if (typeof request.question !== 'string')
@@ -63,73 +62,109 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
     return value;
   };
   const today = deps.now().toISOString().slice(0, 10);
-  const { audience: requested } = request;
 
-  const triage = timed(
-    'triage',
-    () => triageQuestion(request.question, (text) => matchesLexicon(deps.names(), text)),
-    (value) => ({ kind: value.kind }),
-  );
-  if (triage.kind === 'out_of_scope') {
-    return emptyArticle(request, 'out_of_scope', triage.message, null, today, trace);
-  }
-  const question = triage.kind === 'clinical' ? triage.question : triage.followUp;
-  const plan = timed(
-    'analyze',
-    () => planFollowUp(question, triage.kind === 'clinical' ? (request.context ?? null) : null, deps.lexicon),
+  const spelled = timed(
+    'spell',
+    () => deps.speller().correct(request.question),
     (value) => ({
-      type: value.analysis.type,
-      concepts: value.analysis.concepts.map((concept) => concept.label),
-      followUp: value.preferTopics.length > 0,
+      corrections: value.corrections,
+      unknown: value.unknown,
     }),
   );
-  const { analysis } = plan;
-  const alert = triage.kind === 'emergency' ? triage.message : null;
-  // In an emergency the reader is a person on the spot: plain words, whoever they are.
-  const audience = alert ? 'patient' : requested;
-  const evidence = timed(
-    'retrieve',
-    () => deps.retriever.retrieve(analysis, { limit: 40, audience }),
-    (value) => ({ passages: value.length, best: value[0]?.passage.id ?? null }),
+  const triage = timed(
+    'triage',
+    () =>
+      triageQuestion(
+        spelled.text,
+        { patterns: deps.rules.triage, messages: deps.rules.source.triage.messages },
+        (text) => deps.entities().find(text).length > 0,
+        { followUp: Boolean(request.context) },
+      ),
+    (value) => ({ kind: value.kind }),
   );
-  // An elliptical follow-up stays with its thread's topics; a new question picks its own.
-  const topicIds = plan.preferTopics.length > 0 ? plan.preferTopics.slice(0, 3) : choosePrimaryTopics(evidence);
-  // Without a topic named by the question, an answer needs passages that state the subject themselves.
-  const directAnswer =
-    evidence.filter((item) => item.textCoverage >= MIN_DIRECT_COVERAGE).length >= 2 ||
-    evidence.some((item) => !item.passage.sourceId.startsWith('kb:') && item.coverage >= MIN_COVERAGE);
-  if (topicIds.length === 0 && !directAnswer) {
-    if (alert) return emptyArticle(request, 'emergency', alert, alert, today, trace);
-    return emptyArticle(request, 'insufficient_evidence', INSUFFICIENT_MESSAGE, null, today, trace);
+  if (triage.kind === 'out_of_scope') return emptyArticle(request, 'out_of_scope', triage.message, null, today, trace);
+
+  // In an emergency the reader is a person on the spot: the alert first, then plain statements only.
+  const emergency = triage.kind === 'emergency';
+  const audience: Audience = emergency ? 'patient' : request.audience;
+  const facets = timed(
+    'understand',
+    () => {
+      const read = emergency
+        ? { text: triage.followUp, corrections: [], unknown: [] }
+        : { ...spelled, text: triage.question };
+      const own = readFacets(read, { rules: deps.rules, entities: deps.entities() });
+      return request.context && !emergency ? followThread(own, request.context, deps.entities()) : own;
+    },
+    (value) => ({ facets: value }),
+  );
+  const alert = emergency ? triage.message : null;
+  if (!emergency && facets.unknownTerms.length > 0) {
+    const names = facets.unknownTerms.map((term) => `"${term}"`).join(', ');
+    const message = `Insufficient evidence: no indexed source mentions ${names}. Vesalius answers only from its sources and does not guess about names it does not know. Check the spelling, or ingest a source that covers it.`;
+    return emptyArticle(request, 'insufficient_evidence', message, null, today, trace);
   }
 
+  const compiled = compileFacets(facets, deps.rules, audience, (name) => deps.entities().drugTopicsOf(name));
+  const candidates = timed(
+    'retrieve',
+    () => deps.answers.gather(compiled),
+    (value) => ({
+      candidates: value.length,
+      // The best few with their facet scores: why this answer (for reviewers and tuning).
+      best: value.slice(0, 8).map((candidate) => ({
+        id: candidate.passage.id,
+        total: round(candidate.score.total),
+        subject: round(candidate.score.subject),
+        intent: round(candidate.score.intent),
+        population: round(candidate.score.population),
+        measurement: round(candidate.score.measurement),
+        context: round(candidate.score.context),
+        direct: candidate.score.direct,
+      })),
+    }),
+  );
+  const usable = emergency
+    ? candidates.filter((candidate) => candidate.passage.section === 'Patient summary')
+    : candidates;
   const composed = timed(
     'compose',
-    () => {
-      const topics = deps.index
-        .getTopics(topicIds)
-        .map((topic) => ({ topic, statements: deps.index.passagesOfSource(`kb:${topic.id}`) }));
-      const citedIds = [
-        ...topics.flatMap((entry) => entry.statements.flatMap((passage) => passage.citations)),
-        ...evidence.flatMap((item) => [...item.passage.citations, item.passage.sourceId]),
-      ];
-      const sources = deps.retriever.sources(citedIds);
-      return composeArticle({ analysis, evidence, topics, sources, audience, today, focus: plan.focus });
-    },
-    (value) => ({ sections: value.sections.length, references: value.references.length }),
+    () =>
+      composeAnswer({
+        compiled,
+        candidates: usable,
+        topics: deps.topics([
+          ...new Set(
+            usable.map((candidate) => candidate.passage.topicId).filter((id): id is string => id !== undefined),
+          ),
+        ]),
+        sources: deps.sources,
+        plans: deps.rules.source.sectionPlans,
+        audience,
+        today,
+      }),
+    (value) => ({
+      direct: value?.direct ?? false,
+      gaps: value?.gaps ?? [],
+      sections: value?.sections.length ?? 0,
+      references: value?.references.length ?? 0,
+      answerDrugs: value ? answerDrugsOf(value.bottomLine.text, deps) : [],
+    }),
   );
 
-  if (composed.sections.length === 0 && composed.bottomLine.text === '') {
+  if (!composed) {
     if (alert) return emptyArticle(request, 'emergency', alert, alert, today, trace);
     return emptyArticle(request, 'insufficient_evidence', INSUFFICIENT_MESSAGE, null, today, trace);
   }
+  const { gaps: _gaps, direct: _direct, ...content } = composed;
   const article: Article = {
-    ...composed,
+    ...content,
     question: request.question,
     status: alert ? 'emergency' : 'answered',
     alert,
     trace,
   };
+  if (facets.corrected && !emergency) article.correctedQuestion = facets.corrected;
   const report = timed(
     'verify',
     () => verifyArticle(article),
@@ -141,6 +176,36 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
     });
   }
   return article;
+}
+
+/** What a follow-up needs from an answer: its facets and the drugs its bottom line named. */
+export function threadContextOf(article: Article): ThreadContext {
+  const understood = article.trace.find((entry) => entry.stage === 'understand')?.detail?.['facets'] as
+    | QuestionFacets
+    | undefined;
+  const answerDrugs = article.trace.find((entry) => entry.stage === 'compose')?.detail?.['answerDrugs'] as
+    | string[]
+    | undefined;
+  const context: ThreadContext = {
+    question: article.question,
+    questionType: article.questionType,
+    topics: article.topics,
+    topicTitle: null,
+  };
+  if (understood) context.facets = understood;
+  if (answerDrugs) context.answerDrugs = answerDrugs;
+  return context;
+}
+
+function answerDrugsOf(text: string, deps: AnswerDependencies): string[] {
+  return [
+    ...new Set(
+      deps
+        .entities()
+        .find(text)
+        .flatMap(({ entity }) => (entity.kind === 'drug' ? entity.topics : [])),
+    ),
+  ];
 }
 
 function emptyArticle(
@@ -173,16 +238,6 @@ function emptyArticle(
     topics: [],
     trace,
   };
-}
-
-function matchesLexicon(matcher: TermMatcher, text: string): boolean {
-  const original = tokenizeKeepCase(text.slice(0, 2000));
-  return (
-    matcher.match(
-      original.map((token) => token.toLowerCase()),
-      original,
-    ).length > 0
-  );
 }
 
 function round(ms: number): number {

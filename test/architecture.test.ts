@@ -15,6 +15,7 @@ const LAYERS: Array<[string, number]> = [
   ['ingest/', 2],
   ['retrieve/', 3],
   ['triage/', 3],
+  ['understand/', 3],
   ['compose/', 4],
   ['editorial/', 4],
   ['verify/', 5],

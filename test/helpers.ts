@@ -70,3 +70,10 @@ export async function launchChromium() {
     ],
   });
 }
+
+/** The built-in clinical rules (knowledge/rules), loaded and compiled as the product does. */
+export async function builtInRules() {
+  const { loadClinicalRules } = await import('../src/ingest/read-clinical-rules.js');
+  const { compileRules } = await import('../src/understand/compile-rules.js');
+  return compileRules(loadClinicalRules(KNOWLEDGE));
+}

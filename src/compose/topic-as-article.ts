@@ -1,16 +1,20 @@
 import type { Article, Reference, Section } from '../domain/article.js';
-import { evidenceLevelOf } from '../domain/evidence-level.js';
 import type { Passage } from '../domain/passage.js';
 import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
 import { disclaimerFor } from './disclaimer.js';
-import { HEADING_FOR_SECTION } from './section-plan.js';
+import { toReference } from './to-reference.js';
 
 /**
  * A whole knowledge-base topic as an article, every statement with its citations: the
  * document a reviewer checks when the topic itself goes through review.
  */
-export function topicAsArticle(topic: Topic, statements: Passage[], sources: Map<string, Source>): Article {
+export function topicAsArticle(
+  topic: Topic,
+  statements: Passage[],
+  sources: Map<string, Source>,
+  headings: Record<string, string>,
+): Article {
   const numbers = new Map<string, number>();
   const cite = (ids: string[]) => ids.map((id) => numbers.get(id) ?? (numbers.set(id, numbers.size + 1), numbers.size));
   const bySection = new Map<string, Section>();
@@ -21,7 +25,7 @@ export function topicAsArticle(topic: Topic, statements: Passage[], sources: Map
   };
   for (const statement of statements) {
     if (statement.section === 'Summary') continue;
-    const heading = HEADING_FOR_SECTION[statement.section] ?? statement.section;
+    const heading = headings[statement.section] ?? statement.section;
     const section = bySection.get(heading) ?? { heading, bullets: [] };
     const grade = [statement.grade?.strength, statement.grade?.evidence].filter(Boolean).join('; ');
     section.bullets.push({
@@ -32,22 +36,7 @@ export function topicAsArticle(topic: Topic, statements: Passage[], sources: Map
     });
     bySection.set(heading, section);
   }
-  const references: Reference[] = [...numbers.entries()].map(([id, n]) => {
-    const source = sources.get(id);
-    return {
-      n,
-      sourceId: id,
-      title: source?.title ?? id,
-      authors: source?.authors ?? [],
-      journal: source?.journal ?? null,
-      year: source?.year ?? null,
-      pmid: source?.pmid ?? null,
-      doi: source?.doi ?? null,
-      url: source?.url ?? null,
-      evidenceLevel: evidenceLevelOf(source?.kind ?? 'other'),
-      kind: source?.kind ?? 'other',
-    };
-  });
+  const references: Reference[] = [...numbers.entries()].map(([id, n]) => toReference(n, id, sources.get(id)));
   return {
     question: topic.title,
     status: 'answered',

@@ -58,4 +58,6 @@ export interface Article {
   disclaimer: string;
   topics: string[];
   trace: StageTrace[];
+  /** Set when Vesalius corrected the question's spelling: what it answered ("Showing results for …"). */
+  correctedQuestion?: string;
 }

@@ -61,6 +61,15 @@ export interface SearchIndex {
   stats(): IndexStats;
   /** How many passages contain each word (as the engine stems it), and how many passages there are. */
   termStatistics(words: string[]): { documents: number; frequencies: Map<string, number> };
+  /**
+   * Which of these lower-case words are in the stored word list (the English and medical
+   * dictionaries, kept in the index as derived data so a question can be checked without
+   * loading them).
+   */
+  knownWords(words: string[]): Set<string>;
+  /** Replaces the stored word list and records its version. */
+  replaceWordList(version: string, words: Iterable<string>): void;
+  wordListVersion(): string | undefined;
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
   close(): void;

@@ -23,7 +23,11 @@ export interface QuestionAnalysis {
 const MAX_CONCEPTS = 24;
 
 /** Question → type and concepts (abbreviations, synonyms and spellings expanded). */
-export function analyzeQuestion(question: string, matcher: TermMatcher): QuestionAnalysis {
+export function analyzeQuestion(
+  question: string,
+  matcher: TermMatcher,
+  variants: ReadonlyArray<readonly [string, string]> = [],
+): QuestionAnalysis {
   const text = question.slice(0, MAX_QUERY_CHARS);
   const original = tokenizeKeepCase(text);
   const tokens = original.map((token) => token.toLowerCase());
@@ -37,7 +41,7 @@ export function analyzeQuestion(question: string, matcher: TermMatcher): Questio
     if (seen.has(key)) continue;
     seen.add(key);
     const terms = match.equivalent ? (matcher.groups[match.group] ?? []) : [label];
-    const phrases = uniquePhrases(terms.flatMap((term) => withVariants(tokenize(term))));
+    const phrases = uniquePhrases(terms.flatMap((term) => withVariants(tokenize(term), variants)));
     const allStop = tokens
       .slice(match.start, match.end)
       .every((token) => STOPWORDS.has(token) || TYPE_WORDS.has(token));
@@ -51,15 +55,15 @@ export function analyzeQuestion(question: string, matcher: TermMatcher): Questio
     if (/^\d+$/.test(token) && token.length < 3) continue;
     seenTokens.add(token);
     const typeWord = TYPE_WORDS.has(token);
-    concepts.push({ label: token, phrases: withVariants([token]), weight: typeWord ? 0.5 : 1, typeWord });
+    concepts.push({ label: token, phrases: withVariants([token], variants), weight: typeWord ? 0.5 : 1, typeWord });
   }
   return { text, type: detectQuestionType(text), concepts: concepts.slice(0, MAX_CONCEPTS) };
 }
 
-function withVariants(tokens: string[]): string[][] {
+function withVariants(tokens: string[], pairs: ReadonlyArray<readonly [string, string]>): string[][] {
   const phrases = [tokens];
   tokens.forEach((token, index) => {
-    for (const variant of spellingVariants(token)) {
+    for (const variant of spellingVariants(token, pairs)) {
       const copy = [...tokens];
       copy.splice(index, 1, ...tokenize(variant));
       phrases.push(copy);

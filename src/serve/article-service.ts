@@ -1,3 +1,4 @@
+import { threadContextOf } from '../answer-question.js';
 import type { Article } from '../domain/article.js';
 import type { Audience } from '../domain/audience.js';
 import { VesaliusError } from '../domain/errors.js';
@@ -89,13 +90,7 @@ export class ArticleService {
   }
 
   private contextOf(article: Article): ThreadContext {
-    const [topic] = this.vesalius.index.getTopics(article.topics.slice(0, 1));
-    return {
-      question: article.question,
-      questionType: article.questionType,
-      topics: article.topics,
-      topicTitle: topic?.title ?? null,
-    };
+    return threadContextOf(article);
   }
 }
 

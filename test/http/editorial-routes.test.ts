@@ -221,14 +221,24 @@ describe('editorial HTTP API', () => {
 
   it('treats answers built only from approved knowledge-base topics as approved', async () => {
     const answer = await new ArticleService(vesalius, store).ask('What is the treatment of migraine?', 'physician');
-    expect(answer.topics).toEqual(['migraine']);
+    expect(answer.topics).toContain('migraine');
     expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('submitted');
-    const topic = vesalius.topicArticles().find((article) => article.topics[0] === 'migraine');
-    expect(topic?.sections.length).toBeGreaterThan(3);
-    expect(topic?.references.length).toBeGreaterThan(2);
     const service = new ReviewService(repository);
     const editor = (await repository.listUsers()).find((user) => user.role === 'editor')!;
     const reviewer = (await repository.listUsers()).find((user) => user.role === 'reviewer')!;
+    const topicArticles = vesalius.topicArticles();
+    const approveTopic = async (id: string) => {
+      const topic = topicArticles.find((article) => article.topics[0] === id)!;
+      await service.submit(topic, { id: `topic:${id}`, kind: 'topic', specialty: 'neurology' }, editor);
+      const started = await service.act(`topic:${id}`, 1, 1, 'start_review', reviewer);
+      await service.act(`topic:${id}`, 1, started.revision, 'approve', reviewer);
+    };
+    // Every other topic the answer drew on is approved first: the answer stays submitted until migraine is too.
+    for (const id of answer.topics.filter((topic) => topic !== 'migraine')) await approveTopic(id);
+    expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('submitted');
+    const topic = topicArticles.find((article) => article.topics[0] === 'migraine');
+    expect(topic?.sections.length).toBeGreaterThan(3);
+    expect(topic?.references.length).toBeGreaterThan(2);
     await service.submit(topic!, { id: 'topic:migraine', kind: 'topic', specialty: 'neurology' }, editor);
     expect((await app.inject(`/api/articles/${answer.id}`)).json().reviewStatus).toBe('submitted');
     const started = await service.act('topic:migraine', 1, 1, 'start_review', reviewer);

@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/retrieve/analyze-question.js';
-import { LEXICON_MATCHER } from '../../src/retrieve/build-term-matcher.js';
+import { buildSynonymMatcher } from '../../src/retrieve/build-term-matcher.js';
 import { detectQuestionType } from '../../src/retrieve/detect-question-type.js';
 import { spellingVariants } from '../../src/retrieve/spelling-variants.js';
 
-const matcher = LEXICON_MATCHER;
+import { builtInRules } from '../helpers.js';
+
+const rules = await builtInRules();
+const matcher = buildSynonymMatcher(rules.source.synonyms);
+const variants = rules.source.spelling.variants;
 const phrasesOf = (question: string) =>
-  analyzeQuestion(question, matcher).concepts.flatMap((concept) => concept.phrases.map((phrase) => phrase.join(' ')));
+  analyzeQuestion(question, matcher, variants).concepts.flatMap((concept) =>
+    concept.phrases.map((phrase) => phrase.join(' ')),
+  );
 
 describe('detectQuestionType', () => {
   it.each([
@@ -49,8 +55,8 @@ describe('analyzeQuestion', () => {
   it('adds British and American spellings', () => {
     expect(phrasesOf('anaemia in pregnancy')).toContain('anemia');
     expect(phrasesOf('oesophageal varices')).toContain('esophageal varices'.split(' ')[0]);
-    expect(spellingVariants('haemorrhage')).toContain('hemorrhage');
-    expect(spellingVariants('hemorrhage')).toContain('haemorrhage');
+    expect(spellingVariants('haemorrhage', variants)).toContain('hemorrhage');
+    expect(spellingVariants('hemorrhage', variants)).toContain('haemorrhage');
   });
 
   it('matches short ambiguous abbreviations only in capitals', () => {
@@ -62,7 +68,7 @@ describe('analyzeQuestion', () => {
   it('never throws and stays bounded on any text (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 12_000 }), (text) => {
-        const analysis = analyzeQuestion(text, matcher);
+        const analysis = analyzeQuestion(text, matcher, variants);
         expect(analysis.concepts.length).toBeLessThanOrEqual(24);
         for (const concept of analysis.concepts)
           for (const phrase of concept.phrases) for (const token of phrase) expect(token).toMatch(/^[\p{L}\p{N}]+$/u);

@@ -1,5 +1,5 @@
 /** Schema of the embedded index. Bump SCHEMA_VERSION when it changes: the file is rebuilt. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,6 +31,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (
   title, keywords, section, text,
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab (passages_fts, 'row');
 `;
 

@@ -59,7 +59,7 @@ export class SqliteSearchIndex implements SearchIndex {
     if (hasMeta && version !== SCHEMA_VERSION) {
       // An index is derived data: an old layout is rebuilt rather than migrated.
       this.db.exec(
-        'DROP TABLE IF EXISTS passages_vocab; DROP TABLE IF EXISTS passages_fts; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS topics; DROP TABLE IF EXISTS meta;',
+        'DROP TABLE IF EXISTS passages_vocab; DROP TABLE IF EXISTS passages_fts; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS citations; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS topics; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS words;',
       );
     }
     this.db.exec(SCHEMA_SQL);
@@ -268,6 +268,33 @@ export class SqliteSearchIndex implements SearchIndex {
       frequencies.set(word, (this.statements.vocabDocs.get(term) as number | undefined) ?? 0);
     }
     return { documents: this.statements.passageCount.get() as number, frequencies };
+  }
+
+  knownWords(words: string[]): Set<string> {
+    const known = new Set<string>();
+    const unique = [...new Set(words)];
+    for (let start = 0; start < unique.length; start += 500) {
+      const chunk = unique.slice(start, start + 500);
+      const rows = this.db
+        .prepare(`SELECT word FROM words WHERE word IN (${chunk.map(() => '?').join(',')})`)
+        .pluck()
+        .all(...chunk) as string[];
+      for (const word of rows) known.add(word);
+    }
+    return known;
+  }
+
+  replaceWordList(version: string, words: Iterable<string>): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO words (word) VALUES (?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM words');
+      for (const word of words) insert.run(word);
+      this.statements.setMeta.run('word_list_version', version);
+    })();
+  }
+
+  wordListVersion(): string | undefined {
+    return this.getMeta('word_list_version');
   }
 
   getMeta(key: string): string | undefined {

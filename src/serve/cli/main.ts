@@ -4,6 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from '../../config/load-config.js';
 import { AUDIENCES, isAudience, type Audience } from '../../domain/audience.js';
 import { isVesaliusError } from '../../domain/errors.js';
+import { threadContextOf } from '../../answer-question.js';
+import type { ThreadContext } from '../../domain/thread-context.js';
 import { createPubmedLookup, createVesalius, type Vesalius } from '../../wiring.js';
 import { verifyKnowledgeReferences } from './verify-knowledge-references.js';
 import { registerEditorialCommands } from './editorial-commands.js';
@@ -50,27 +52,39 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('[question...]', 'the question (quote it)')
     .option('--json', 'print the article as one JSON object')
     .addOption(new Option('--audience <who>', 'who is reading').choices([...AUDIENCES]))
-    .option('--batch <file>', 'answer {question, audience?} JSON lines; print one JSON article per line')
+    .option(
+      '--batch <file>',
+      'answer {question, audience?, thread?} JSON lines (lines sharing a thread are follow-ups, in order); print one JSON article per line',
+    )
     .option('--db <path>', 'index file (default: the user data directory)')
     .action(async (words: string[], options: { json?: boolean; audience?: Audience; batch?: string; db?: string }) => {
       const vesalius = open(options.db);
       try {
         const audience = options.audience ?? vesalius.config.defaultAudience;
         if (options.batch) {
+          // Lines that share a `thread` value are asked in order as follow-ups of one thread.
+          const threads = new Map<string, ThreadContext>();
           await eachJsonLine(
             options.batch,
             (record, line) => {
               const question = record['question'];
               const wanted = record['audience'] ?? audience;
-              if (typeof question !== 'string' || !isAudience(wanted)) {
+              const thread = record['thread'];
+              if (
+                typeof question !== 'string' ||
+                !isAudience(wanted) ||
+                (thread !== undefined && typeof thread !== 'string')
+              ) {
                 return {
                   error: {
                     code: 'INVALID_INPUT',
-                    message: `line ${line}: expected {"question": string, "audience"?: one of ${AUDIENCES.join('|')}}`,
+                    message: `line ${line}: expected {"question": string, "audience"?: one of ${AUDIENCES.join('|')}, "thread"?: string}`,
                   },
                 };
               }
-              return vesalius.ask(question, wanted);
+              const article = vesalius.ask(question, wanted, thread ? (threads.get(thread) ?? null) : null);
+              if (thread) threads.set(thread, threadContextOf(article));
+              return article;
             },
             io,
           );

@@ -1,0 +1,274 @@
+import type { Article, Bullet, Section } from '../domain/article.js';
+import type { Audience } from '../domain/audience.js';
+import type { SectionPlanRules } from '../domain/clinical-rules.js';
+import type { QuestionFacets } from '../domain/question-facets.js';
+import { leastReviewed, type ReviewStatus } from '../domain/review-status.js';
+import type { Source } from '../domain/source.js';
+import type { Topic } from '../domain/topic.js';
+import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
+import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
+import type { CompiledFacets } from '../retrieve/score-statement.js';
+import { describeGaps } from './describe-gaps.js';
+import { describeStudy } from './describe-study.js';
+import { disclaimerFor } from './disclaimer.js';
+import { makeAnswerTitle } from './make-answer-title.js';
+import { CitationNumbering } from './to-reference.js';
+
+export interface AnswerInput {
+  compiled: CompiledFacets;
+  candidates: AnswerCandidate[];
+  topics: Map<string, Topic>;
+  /** Every source a chosen statement may cite. */
+  sources: (ids: string[]) => Map<string, Source>;
+  plans: SectionPlanRules;
+  audience: Audience;
+  today: string;
+}
+
+export type ComposedAnswer = Omit<Article, 'trace' | 'status' | 'alert'> & {
+  /** Facets the sources do not cover, said in the bottom line. */
+  gaps: string[];
+  /** True when the bottom line meets every facet asked. */
+  direct: boolean;
+};
+
+interface Chosen {
+  text: string;
+  heading: string;
+  evidence: string[];
+  citations: string[];
+  grade?: string;
+  topicId?: string;
+}
+
+const PATIENT_SECTION = 'Patient summary';
+const RELATED = 'Related';
+
+/**
+ * The answer, built around the question: the bottom line is the statement (or two) that
+ * meets every facet asked, with any facet the sources do not cover said plainly; sections
+ * follow in order of relevance, shortest useful article first; related content of the same
+ * subject comes after, compact; ingested literature appears as study findings in its own
+ * section and never displaces a knowledge-base answer.
+ */
+export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
+  const { compiled, audience, plans } = input;
+  const facets = compiled.facets;
+  const forPatient = audience === 'patient';
+  const knowledge = input.candidates.filter((candidate) => candidate.fromKnowledgeBase);
+  const literature = input.candidates.filter((candidate) => !candidate.fromKnowledgeBase);
+  const top = input.candidates[0]?.score.total ?? 0;
+  if (top <= 0) return null;
+
+  // 1. Bottom line: direct answers (patients: plain statements first).
+  const direct = knowledge.filter((candidate) => candidate.score.direct);
+  const ordered = forPatient ? [...direct.filter(isPatientText), ...direct.filter((c) => !isPatientText(c))] : direct;
+  const bottom: AnswerCandidate[] = [];
+  for (const candidate of ordered) {
+    if (bottom.length >= ANSWER_THRESHOLDS.bottomLine) break;
+    if (bottom.length > 0 && candidate.score.total < (bottom[0]?.score.total ?? 0) * 0.8) break;
+    if (bottom.some((chosen) => similar(chosen.passage.text, candidate.passage.text))) continue;
+    bottom.push(candidate);
+  }
+  const gaps = describeGaps(facets, input.candidates);
+  let bottomLiterature: { candidate: AnswerCandidate; text: string } | null = null;
+  if (bottom.length === 0) {
+    // No statement meets every facet: the closest that speaks of the subject, with the gap said.
+    const partial =
+      knowledge.find(
+        (candidate) =>
+          candidate.score.subject >= ANSWER_THRESHOLDS.directSubject && (!forPatient || isPatientText(candidate)),
+      ) ?? knowledge.find((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
+    if (partial) bottom.push(partial);
+    else {
+      const study = literature.find((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
+      const text = study ? studyText(study, compiled) : null;
+      if (study && text) bottomLiterature = { candidate: study, text };
+    }
+  }
+  if (bottom.length === 0 && !bottomLiterature) return null;
+
+  // 2. Sections: the other statements that answer, by relevance.
+  const used = new Set<string>(bottom.map((candidate) => candidate.passage.id));
+  const seenTexts = bottom.map((candidate) => candidate.passage.text);
+  const sections = new Map<string, Chosen[]>();
+  // A broad question ("how is gout treated?") gets the fuller article; a specific one (a drug, a
+  // population, a number) the shortest useful one.
+  const broad =
+    compiled.measurements.length === 0 &&
+    facets.entities.every((entity) => entity.kind !== 'drug') &&
+    ['treatment', 'diagnosis', 'definition', 'prevention'].includes(facets.intent);
+  const limit = forPatient ? plans.limits.patientBullets : broad ? plans.limits.broadBullets : plans.limits.bullets;
+  const best = bottom[0]?.score.total ?? top;
+  let count = 0;
+  const add = (candidate: AnswerCandidate, heading: string) => {
+    const list = sections.get(heading) ?? [];
+    if (list.length >= plans.limits.perHeading) return false;
+    list.push(chosenOf(candidate, heading));
+    sections.set(heading, list);
+    used.add(candidate.passage.id);
+    seenTexts.push(candidate.passage.text);
+    return true;
+  };
+  // A question about a population (pregnancy, children, kidney function) gets only statements that speak to it.
+  const meetsPopulation = (candidate: AnswerCandidate) =>
+    compiled.populations.length === 0 || candidate.score.populationsMet.length > 0;
+  for (const candidate of knowledge) {
+    if (count >= limit) break;
+    if (used.has(candidate.passage.id) || !meetsPopulation(candidate)) continue;
+    if (
+      candidate.score.total < best * ANSWER_THRESHOLDS.relativeScore ||
+      candidate.score.subject < ANSWER_THRESHOLDS.minSubject
+    )
+      continue;
+    if (forPatient && !isPatientText(candidate) && direct.some(isPatientText)) continue;
+    if (seenTexts.some((text) => similar(text, candidate.passage.text))) continue;
+    if (add(candidate, headingOf(candidate, plans, forPatient))) count += 1;
+  }
+
+  // 3. Related content of the same subject, compact.
+  let related = 0;
+  for (const candidate of knowledge) {
+    if (related >= plans.limits.related) break;
+    if (used.has(candidate.passage.id) || candidate.score.subject < ANSWER_THRESHOLDS.directSubject) continue;
+    if (forPatient !== isPatientText(candidate) || !meetsPopulation(candidate)) continue;
+    if (seenTexts.some((text) => similar(text, candidate.passage.text))) continue;
+    if (add(candidate, RELATED)) related += 1;
+  }
+
+  // 4. Ingested literature as study findings, in its own place.
+  let studies = 0;
+  for (const candidate of literature) {
+    if (studies >= 3) break;
+    if (bottomLiterature?.candidate === candidate) continue;
+    if (
+      candidate.score.subject < ANSWER_THRESHOLDS.directSubject ||
+      candidate.score.total < best * ANSWER_THRESHOLDS.relativeScore
+    )
+      continue;
+    const text = studyText(candidate, compiled);
+    if (!text || seenTexts.some((seen) => similar(seen, text))) continue;
+    const heading =
+      candidate.source.origin === 'pubmed' || candidate.source.origin === 'pubmedqa'
+        ? 'Studies'
+        : 'Consumer health information';
+    const list = sections.get(heading) ?? [];
+    list.push({ text, heading, evidence: [candidate.passage.id], citations: citationsOf(candidate) });
+    sections.set(heading, list);
+    seenTexts.push(text);
+    studies += 1;
+  }
+
+  // 5. Numbering in reading order: bottom line, then sections.
+  const numbering = new CitationNumbering();
+  const gapText = gaps.length > 0 ? `${gaps.join(' ')} ` : '';
+  const bottomChosen = bottomLiterature
+    ? [{ text: bottomLiterature.text, citations: citationsOf(bottomLiterature.candidate) }]
+    : bottom.map((candidate) => ({ text: candidate.passage.text, citations: candidate.passage.citations }));
+  const bottomLine = {
+    text: `${gapText}${bottomChosen.map((chosen) => chosen.text).join(' ')}`.trim(),
+    citations: numbering.number(bottomChosen.flatMap((chosen) => chosen.citations)),
+  };
+  const headingOrder = [...sections.keys()].sort((a, b) => rankOf(a) - rankOf(b));
+  const articleSections: Section[] = headingOrder.map((heading) => ({
+    heading,
+    bullets: (sections.get(heading) ?? []).map((chosen): Bullet => {
+      const bullet: Bullet = {
+        text: chosen.text,
+        citations: numbering.number(chosen.citations),
+        evidence: chosen.evidence,
+      };
+      if (chosen.grade) bullet.grade = chosen.grade;
+      return bullet;
+    }),
+  }));
+
+  const usedCandidates = [...input.candidates].filter((candidate) => used.has(candidate.passage.id));
+  if (bottomLiterature) usedCandidates.push(bottomLiterature.candidate);
+  const topicIds = [
+    ...new Set(
+      usedCandidates.map((candidate) => candidate.passage.topicId).filter((id): id is string => id !== undefined),
+    ),
+  ];
+  const topicList = topicIds.map((id) => input.topics.get(id)).filter((topic): topic is Topic => topic !== undefined);
+  const statuses: ReviewStatus[] = topicList.map((topic) => topic.reviewStatus);
+  if (usedCandidates.some((candidate) => !candidate.fromKnowledgeBase) || statuses.length === 0)
+    statuses.push('submitted');
+  const dates = topicList.map((topic) => topic.updated).sort();
+  const allCited = [
+    ...bottomChosen.flatMap((chosen) => chosen.citations),
+    ...[...sections.values()].flat().flatMap((chosen) => chosen.citations),
+  ];
+
+  return {
+    question: facets.text,
+    questionType: compiled.intents[0]?.rule.questionType ?? 'definition',
+    title: makeAnswerTitle(facets),
+    bottomLine,
+    sections: articleSections,
+    references: numbering.references(input.sources(allCited)),
+    audience,
+    reviewStatus: leastReviewed(statuses),
+    lastUpdated: dates[dates.length - 1] ?? input.today,
+    disclaimer: disclaimerFor(audience),
+    topics: topicList.map((topic) => topic.id),
+    gaps,
+    direct: bottom.length > 0 && bottom.every((candidate) => candidate.score.direct),
+  };
+
+  function rankOf(heading: string): number {
+    // What this reader looks for first, then sections in order of the best statement under
+    // them; related, studies and consumer text last.
+    if (heading === RELATED) return 1_000;
+    if (heading === 'Studies') return 1_001;
+    if (heading === 'Consumer health information') return 1_002;
+    const first = (plans.audienceFirst[audience] ?? []).map((section) => plans.headings[section] ?? section);
+    const preferred = first.indexOf(heading);
+    return preferred >= 0 ? preferred : 100 + [...sections.keys()].indexOf(heading);
+  }
+}
+
+function chosenOf(candidate: AnswerCandidate, heading: string): Chosen {
+  const { passage } = candidate;
+  const chosen: Chosen = { text: passage.text, heading, evidence: [passage.id], citations: passage.citations };
+  const grade = [passage.grade?.strength, passage.grade?.evidence].filter(Boolean).join('; ');
+  if (grade) chosen.grade = grade;
+  if (passage.topicId) chosen.topicId = passage.topicId;
+  return chosen;
+}
+
+function headingOf(candidate: AnswerCandidate, plans: SectionPlanRules, forPatient: boolean): string {
+  const { section } = candidate.passage;
+  if (forPatient && section !== PATIENT_SECTION) return 'More detail';
+  return plans.headings[section] ?? section;
+}
+
+function citationsOf(candidate: AnswerCandidate): string[] {
+  return candidate.passage.citations.length > 0 ? candidate.passage.citations : [candidate.passage.sourceId];
+}
+
+function isPatientText(candidate: AnswerCandidate): boolean {
+  return candidate.passage.section === PATIENT_SECTION;
+}
+
+function studyText(candidate: AnswerCandidate, compiled: CompiledFacets): string | null {
+  const names = [...compiled.required, ...compiled.alternatives];
+  return describeStudy(candidate.passage, candidate.source, (sentence) => {
+    const subject = names.filter((matcher) => matcher.names.test(sentence)).length / Math.max(names.length, 1);
+    const terms = compiled.terms.filter((term) => term.test(sentence)).length / Math.max(compiled.terms.length, 1);
+    return subject + 0.5 * terms;
+  });
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+}
+
+function similar(a: string, b: string): boolean {
+  const first = words(a);
+  const second = words(b);
+  let shared = 0;
+  for (const word of first) if (second.has(word)) shared += 1;
+  const union = first.size + second.size - shared;
+  return union > 0 && shared / union >= ANSWER_THRESHOLDS.duplicate;
+}

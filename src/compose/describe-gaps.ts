@@ -1,0 +1,57 @@
+import type { Intent } from '../domain/clinical-rules.js';
+import type { QuestionFacets } from '../domain/question-facets.js';
+import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
+import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
+
+const INTENT_NOUNS: Partial<Record<Intent, string>> = {
+  dose: 'a dose',
+  duration: 'a duration of treatment',
+  interaction: 'an interaction',
+  'side-effects': 'side effects',
+  'brand-generic': 'brand and generic names',
+  mechanism: 'how it works',
+  monitoring: 'monitoring advice',
+  'missed-dose': 'advice on a missed dose',
+  screening: 'screening advice',
+  'test-result': 'an interpretation of this result',
+};
+
+/** Measurements whose value decides a dose (kidney function): the answer says when no statement covers the value. */
+const DOSE_DECIDING = new Set(['crcl', 'egfr', 'creatinine']);
+
+/**
+ * The facets of the question that no statement about its subject covers, each as one plain
+ * sentence ("The indexed sources do not address gabapentin in pregnancy."), so the reader
+ * knows exactly which part is unanswered rather than getting an answer to another question.
+ */
+export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate[]): string[] {
+  const aboutSubject = candidates.filter((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
+  if (aboutSubject.length === 0) return [];
+  const subject = subjectPhrase(facets);
+  const gaps: string[] = [];
+  const noun = INTENT_NOUNS[facets.intent];
+  if (noun && !aboutSubject.some((candidate) => candidate.score.intent >= ANSWER_THRESHOLDS.directIntent)) {
+    gaps.push(`The indexed sources do not give ${noun} for ${subject}.`);
+  }
+  for (const population of facets.populations) {
+    if (!aboutSubject.some((candidate) => candidate.score.populationsMet.includes(population.name))) {
+      gaps.push(`The indexed sources do not address ${subject} ${population.phrase}.`);
+    }
+  }
+  for (const measurement of facets.measurements) {
+    if (!DOSE_DECIDING.has(measurement.name)) continue;
+    if (!aboutSubject.some((candidate) => candidate.score.measurementsMet.includes(measurement.name))) {
+      gaps.push(
+        `The indexed sources give no specific advice on ${subject} at a ${measurement.label} of ${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}.`,
+      );
+    }
+  }
+  return gaps;
+}
+
+function subjectPhrase(facets: QuestionFacets): string {
+  const names = facets.entities
+    .filter((entity) => !entity.background && entity.kind !== 'term')
+    .map((entity) => entity.name.replace(/\s*\([^)]*\)\s*$/, ''));
+  return names.length > 0 ? [...new Set(names)].join(' and ') : 'this question';
+}

@@ -1,0 +1,102 @@
+import type { Intent } from '../domain/clinical-rules.js';
+import type { QuestionFacets } from '../domain/question-facets.js';
+
+const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
+  'brand-generic': (subject) => `${subject}: brand and generic names`,
+  mechanism: (subject) => `${subject}: what it is and how it works`,
+  definition: (subject) => subject,
+  dose: (subject) => `Dose of ${lower(subject)}`,
+  duration: (subject) => `How long to treat ${lower(subject)}`,
+  'missed-dose': (subject) => `Missed dose of ${lower(subject)}`,
+  safety: (subject) => `Safety of ${lower(subject)}`,
+  interaction: (subject) => `Interaction: ${subject}`,
+  'side-effects': (subject) => `${subject}: side effects`,
+  comparison: (subject) => `Comparing ${lower(subject)}`,
+  'test-result': (subject) => `What the result means: ${lower(subject)}`,
+  treatment: (subject) => `Treatment of ${lower(subject)}`,
+  diagnosis: (subject) => `Diagnosis of ${lower(subject)}`,
+  monitoring: (subject) => `Monitoring ${lower(subject)}`,
+  prognosis: (subject) => `Outlook in ${lower(subject)}`,
+  prevention: (subject) => `Prevention of ${lower(subject)}`,
+  screening: (subject) => `Screening for ${lower(subject)}`,
+  cause: (subject) => `Causes of ${lower(subject)}`,
+  symptoms: (subject) => `Symptoms of ${lower(subject)}`,
+  complications: (subject) => `Complications of ${lower(subject)}`,
+};
+
+const MAX_TITLE = 120;
+
+/**
+ * The question's subject, whole: intent, then the drugs and conditions asked about, then
+ * the population and numbers ("Rivaroxaban dose in atrial fibrillation with creatinine
+ * clearance 40 mL/min"). Never cut inside a word.
+ */
+export function makeAnswerTitle(facets: QuestionFacets): string {
+  const asked = facets.entities.filter((entity) => !entity.background);
+  // The subject as the question names it ("Valtrex", "type 2 diabetes"), each named once.
+  const label = (entity: (typeof asked)[number]) =>
+    entity.origin === 'question' ? entity.label : display(entity.name);
+  const drugs = distinct(asked.filter((entity) => entity.kind === 'drug' || entity.kind === 'class').map(label));
+  const conditions = distinct(asked.filter((entity) => entity.kind === 'condition').map(label));
+  const terms = distinct(asked.filter((entity) => entity.kind === 'term').map(label));
+  const joiner = facets.intent === 'interaction' ? ' with ' : facets.intent === 'comparison' ? ' versus ' : ' and ';
+  // The question's own words from its first subject to its last ("ILD with an NSIP pattern and elevated IgE").
+  const spans = asked.flatMap((entity) => (entity.span ? [entity.span] : []));
+  const from = Math.min(...spans.map(([start]) => start));
+  const to = Math.max(...spans.map(([, end]) => end));
+  const phrase = spans.length >= 2 && to - from <= 80 ? facets.text.slice(from, to) : '';
+  let subject =
+    phrase && drugs.length === 0 ? phrase : drugs.length > 0 ? drugs.join(joiner) : conditions.join(' and ');
+  if (!subject) subject = terms.length > 0 ? terms.join(' and ') : fallbackSubject(facets.text);
+  const setting = drugs.length > 0 && conditions.length > 0 ? ` in ${lower(conditions.join(' and '))}` : '';
+  const parts = [INTENT_TITLES[facets.intent](capitalise(subject)) + setting];
+  for (const population of facets.populations) {
+    if (population.name === 'renal' && facets.measurements.some((m) => m.name === 'crcl' || m.name === 'egfr'))
+      continue;
+    if (population.name === 'renal' && /kidney|renal/i.test(parts.join(' '))) continue;
+    if (population.name === 'hepatic' && /liver|hepatic|cirrho/i.test(parts.join(' '))) continue;
+    parts.push(population.phrase);
+  }
+  for (const measurement of facets.measurements) {
+    if (measurement.name === 'weight' || measurement.name === 'heart-rate') continue;
+    parts.push(`with ${measurement.label} ${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}`);
+  }
+  return shorten(capitalise(parts.join(' ')));
+}
+
+/** Names once each, dropping one whose words all appear in another ("CKD" inside "diabetes with CKD"). */
+function distinct(names: string[]): string[] {
+  const kept: string[] = [];
+  for (const name of names) {
+    const words = name.toLowerCase().split(/\W+/).filter(Boolean);
+    if (kept.some((other) => words.every((word) => other.toLowerCase().includes(word)))) continue;
+    kept.push(name);
+  }
+  return kept;
+}
+
+function fallbackSubject(text: string): string {
+  return text
+    .replace(/[?.!]+$/, '')
+    .replace(/^(what|how|is|are|can|should|does|do|which|when|why)\b.*?\b(of|for|about|is|are)\s+/i, '')
+    .trim();
+}
+
+function display(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+function lower(text: string): string {
+  // Keep abbreviations and proper names (two capitals in a row, or after the first letter) as written.
+  return text.replace(/^([A-Z])(?=[a-z])/, (letter) => letter.toLowerCase());
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function shorten(title: string): string {
+  if (title.length <= MAX_TITLE) return title;
+  const cut = title.slice(0, MAX_TITLE);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:\s]+$/, '')}…`;
+}

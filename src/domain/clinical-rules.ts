@@ -1,0 +1,136 @@
+import type { QuestionType } from './question-type.js';
+
+/**
+ * Clinical judgement kept as reviewed data (knowledge/rules/*.yaml), not code: which terms
+ * are equivalent, how questions name what they want, which populations and measurements
+ * matter, when a message is an emergency, and which sections answer which intent.
+ */
+export interface ClinicalRules {
+  synonyms: SynonymGroup[];
+  spelling: SpellingRules;
+  triage: TriageRules;
+  intents: IntentRule[];
+  populations: PopulationRule[];
+  measurements: MeasurementRule[];
+  sectionPlans: SectionPlanRules;
+}
+
+/** Equivalent names (`terms`) and, for a class, its members (related, never equivalent). */
+export interface SynonymGroup {
+  terms: string[];
+  members: string[];
+}
+
+export interface SpellingRules {
+  /** British and American spellings of the same stems: [british, american]. */
+  variants: Array<[string, string]>;
+  /** Chat shorthand and common misspellings read as the words they stand for ("u" → "you", "pt" → "patient"). */
+  shorthand: Record<string, string>;
+}
+
+export interface RedFlagRule {
+  name: string;
+  /** Regular expressions (case-insensitive) that describe the red flag. */
+  patterns: string[];
+  /** A question whose answer is worth showing after the emergency message. */
+  followUp: string;
+}
+
+export interface TriageRules {
+  /** Emergency telephone numbers by country or region code. */
+  emergencyNumbers: Record<string, string>;
+  messages: { emergency: string; crisis: string; outOfScope: string; manipulation: string; empty: string };
+  crisis: string[];
+  redFlags: RedFlagRule[];
+  /** Someone describing their own or a companion's situation now. */
+  personal: string[];
+  /** A clinician asking about a patient or about management in general (never an emergency for Vesalius). */
+  clinician: string[];
+  manipulation: string[];
+  /** Requests that are clearly about something other than health (code, recipes, homework...). */
+  notHealth: string[];
+  /** Word stems that mark a question as being about health. */
+  healthWords: string[];
+}
+
+/** What a question asks for, as a reader would put it. */
+export const INTENTS = [
+  'brand-generic',
+  'mechanism',
+  'definition',
+  'dose',
+  'duration',
+  'missed-dose',
+  'safety',
+  'interaction',
+  'side-effects',
+  'comparison',
+  'test-result',
+  'treatment',
+  'diagnosis',
+  'monitoring',
+  'prognosis',
+  'prevention',
+  'screening',
+  'cause',
+  'symptoms',
+  'complications',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface IntentRule {
+  name: Intent;
+  /** Regular expressions on the question that signal this intent; the first rule that matches leads. */
+  cues: string[];
+  /** Regular expressions on a statement that show it answers this intent. */
+  statementCues: string[];
+  /** Knowledge-base sections that answer this intent, best first. */
+  sections: string[];
+  /** The coarse question type used for the article's `questionType`. */
+  questionType: QuestionType;
+}
+
+export const POPULATIONS = [
+  'pregnancy',
+  'breastfeeding',
+  'child',
+  'infant',
+  'older-adult',
+  'renal',
+  'hepatic',
+] as const;
+export type PopulationName = (typeof POPULATIONS)[number];
+
+export interface PopulationRule {
+  name: PopulationName;
+  /** Regular expressions on the question. */
+  cues: string[];
+  /** Regular expressions on a statement that show it speaks to this population. */
+  statementCues: string[];
+  /** Knowledge-base sections written for this population. */
+  sections: string[];
+  /** How the answer names this population ("during pregnancy"). */
+  phrase: string;
+}
+
+export interface MeasurementRule {
+  /** Stable name: crcl, egfr, sodium, potassium, inr... */
+  name: string;
+  /** How a reader writes it ("creatinine clearance", "CrCl"): regular expressions. */
+  aliases: string[];
+  /** Units it is given in (shown back to the reader). */
+  unit: string;
+  /** The population a value implies (a creatinine clearance implies kidney function matters). */
+  implies?: PopulationName;
+  /** How the answer names it ("creatinine clearance"). */
+  label: string;
+}
+
+export interface SectionPlanRules {
+  /** Headings shown for knowledge-base sections (the article's words). */
+  headings: Record<string, string>;
+  /** Sections each audience reads first. */
+  audienceFirst: Record<string, string[]>;
+  /** Most bullets in an answer's main sections, by audience, and in the related section. */
+  limits: { bullets: number; broadBullets: number; patientBullets: number; related: number; perHeading: number };
+}

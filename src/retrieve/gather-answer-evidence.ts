@@ -1,0 +1,186 @@
+import type { Entity } from '../domain/question-facets.js';
+import { evidenceLevelOf, evidenceWeight, type EvidenceLevel } from '../domain/evidence-level.js';
+import type { Passage } from '../domain/passage.js';
+import type { Source } from '../domain/source.js';
+import type { SearchIndex } from '../indexing/search-index.js';
+import type { EntityIndex } from '../understand/entity-index.js';
+import { tokenize } from '../text/tokenize.js';
+import { ANSWER_THRESHOLDS } from './ranking-settings.js';
+import { type CompiledFacets, type FacetScore, scoreStatement, subjectMatcher } from './score-statement.js';
+import { STOPWORDS } from './stopwords.js';
+
+export interface AnswerCandidate {
+  passage: Passage;
+  /** The passage's own source (a knowledge-base topic, an abstract, a consumer-health page). */
+  source: Source;
+  level: EvidenceLevel;
+  score: FacetScore;
+  fromKnowledgeBase: boolean;
+}
+
+const PATIENT_SECTION = 'Patient summary';
+/** Treatment sections whose drugs are worth checking for the asked population. */
+const TREATMENT_SECTIONS = new Set([
+  'Summary',
+  'First-line therapy',
+  'Alternatives',
+  'Dosing',
+  'Special considerations',
+]);
+/** Credit of a drug that a condition's treatment statements name, standing in for the condition. */
+const EXPANSION_CREDIT = 0.75;
+
+/**
+ * Statement-level retrieval: gathers every statement of the question's subjects (their
+ * monographs and topics, class members, the drugs a condition is treated with when a
+ * population or kidney function is asked about) plus full-text hits from everything
+ * indexed, and scores each by how many of the question's facets it addresses.
+ */
+export class AnswerRetriever {
+  private readonly statements = new Map<string, Passage[]>();
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly entities: () => EntityIndex,
+    private readonly sources: (ids: string[]) => Map<string, Source>,
+  ) {}
+
+  gather(compiled: CompiledFacets): AnswerCandidate[] {
+    const { facets } = compiled;
+    const subjects = facets.entities;
+    this.weighTerms(compiled);
+    const topicIds = new Set<string>();
+    for (const entity of subjects) {
+      for (const id of entity.topics) topicIds.add(id);
+      if (!entity.background) for (const id of entity.relatedTopics.slice(0, 4)) topicIds.add(id);
+      if (!entity.background)
+        for (const member of entity.members) for (const id of this.entities().drugTopicsOf(member)) topicIds.add(id);
+    }
+    this.expandDrugs(compiled, topicIds);
+
+    const pool = new Map<string, { passage: Passage; search: number }>();
+    for (const id of topicIds)
+      for (const passage of this.statementsOf(id)) pool.set(passage.id, { passage, search: 0 });
+    for (const hit of this.search(subjects, facets.terms)) {
+      const entry = pool.get(hit.passage.id);
+      if (entry) entry.search = hit.search;
+      else pool.set(hit.passage.id, hit);
+    }
+
+    const passages = [...pool.values()];
+    const askedDrugTopics = new Set([
+      ...subjects.filter((entity) => entity.kind === 'drug').flatMap((entity) => entity.topics),
+      ...compiled.substitutes.flatMap(({ matcher }) => matcher.entity.topics),
+      ...[...compiled.required, ...compiled.alternatives].flatMap((matcher) => [...matcher.memberTopics]),
+    ]);
+    const sources = this.sources(passages.flatMap(({ passage }) => [passage.sourceId, ...passage.citations]));
+    const candidates: AnswerCandidate[] = [];
+    for (const { passage, search } of passages) {
+      const source = sources.get(passage.sourceId);
+      if (!source) continue;
+      const patient = passage.section === PATIENT_SECTION;
+      if (patient && compiled.audience !== 'patient') continue;
+      const level = bestLevel(passage, source, sources);
+      const score = scoreStatement(
+        {
+          text: passage.text,
+          section: passage.section,
+          topicId: passage.topicId,
+          patient,
+          search,
+          evidence: evidenceWeight(level),
+          keywords: passage.keywords,
+        },
+        compiled,
+      );
+      if (score.subject <= 0) continue;
+      candidates.push({ passage, source, level, score, fromKnowledgeBase: source.origin === 'knowledge-base' });
+    }
+    return candidates.sort((a, b) => b.score.total - a.score.total);
+  }
+
+  private isDrug(topicId: string): boolean {
+    return this.entities().topic(topicId)?.kind === 'drug';
+  }
+
+  /** Rarer words weigh more: inverse document frequency from the index. */
+  private weighTerms(compiled: CompiledFacets): void {
+    const terms = compiled.facets.terms;
+    if (terms.length === 0) return;
+    const { documents, frequencies } = this.index.termStatistics(terms);
+    compiled.termWeights = terms.map((term) => Math.log(1 + documents / ((frequencies.get(term) ?? 0) + 1)));
+  }
+
+  /** Forget cached statements (after the knowledge base or an ingest changed the index). */
+  invalidate(): void {
+    this.statements.clear();
+  }
+
+  private statementsOf(topicId: string): Passage[] {
+    let list = this.statements.get(topicId);
+    if (!list) {
+      list = this.index.passagesOfSource(`kb:${topicId}`);
+      this.statements.set(topicId, list);
+    }
+    return list;
+  }
+
+  /**
+   * "Migraine in pregnancy", "cystitis with a CrCl of 25": the condition's own statements
+   * rarely say it all, so the drugs its treatment statements name are checked too.
+   */
+  private expandDrugs(compiled: CompiledFacets, topicIds: Set<string>): void {
+    const { facets } = compiled;
+    const needsDrugs = facets.populations.length > 0 || facets.measurements.length > 0 || facets.intent === 'safety';
+    if (!needsDrugs) return;
+    const conditions = facets.entities.filter((entity) => entity.kind === 'condition' && !entity.background);
+    if (conditions.length === 0 || facets.entities.some((entity) => entity.kind === 'drug' && !entity.background))
+      return;
+    const named = new Map<string, Entity>();
+    for (const condition of conditions) {
+      for (const topicId of condition.topics) {
+        for (const statement of this.statementsOf(topicId)) {
+          if (!TREATMENT_SECTIONS.has(statement.section)) continue;
+          for (const { entity } of this.entities().find(statement.text)) {
+            if (entity.kind === 'drug' && !named.has(entity.name)) named.set(entity.name, entity);
+          }
+        }
+      }
+    }
+    for (const entity of [...named.values()].slice(0, 12)) {
+      for (const id of entity.topics) topicIds.add(id);
+      compiled.substitutes.push({
+        matcher: subjectMatcher(entity, (name) => this.entities().drugTopicsOf(name)),
+        credit: EXPANSION_CREDIT,
+      });
+    }
+  }
+
+  private search(entities: Entity[], terms: string[]): Array<{ passage: Passage; search: number }> {
+    const concepts = [
+      ...entities.map((entity) => ({
+        phrases: entity.names
+          .slice(0, 12)
+          .map((name) => tokenize(name))
+          .filter((phrase) => phrase.length > 0),
+        weight: entity.background ? 1 : 2,
+      })),
+      ...terms.filter((term) => !STOPWORDS.has(term)).map((term) => ({ phrases: [[term]], weight: 1 })),
+    ].filter((concept) => concept.phrases.length > 0);
+    if (concepts.length === 0) return [];
+    const hits = this.index.search({ concepts }, ANSWER_THRESHOLDS.searchCandidates);
+    const best = Math.max(...hits.map((hit) => hit.score), 1e-9);
+    return hits.map((hit) => ({ passage: hit.passage, search: hit.score / best }));
+  }
+}
+
+function bestLevel(passage: Passage, source: Source, sources: Map<string, Source>): EvidenceLevel {
+  let best: EvidenceLevel = evidenceLevelOf(source.kind === 'knowledge-base-topic' ? 'other' : source.kind);
+  for (const id of passage.citations) {
+    const cited = sources.get(id);
+    if (!cited) continue;
+    const level = evidenceLevelOf(cited.kind);
+    if (level < best) best = level;
+  }
+  return best;
+}

@@ -1,0 +1,74 @@
+/** A range of values a statement applies to, bounds inclusive (Infinity when open). */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+const PATTERNS: Array<[RegExp, (a: number, b: number) => Interval]> = [
+  [new RegExp(String.raw`\bbetween ${NUM}\s*(?:and|to)\s*${NUM}`, 'iu'), (a, b) => ({ low: a, high: b })],
+  [new RegExp(String.raw`${NUM}\s*(?:-|–|—|to)\s*${NUM}`, 'iu'), (a, b) => ({ low: a, high: b })],
+  [
+    new RegExp(String.raw`(?:below|under|less than|lower than|<)\s*${NUM}`, 'iu'),
+    (a) => ({ low: -Infinity, high: a - 1e-9 }),
+  ],
+  [
+    new RegExp(String.raw`(?:≤|=<|up to|no more than|at most|not more than)\s*${NUM}`, 'iu'),
+    (a) => ({ low: -Infinity, high: a }),
+  ],
+  [
+    new RegExp(String.raw`${NUM}\s*(?:[a-zµ/.%\d² ]{0,20}?)\s*or (?:less|lower|below|under)`, 'iu'),
+    (a) => ({ low: -Infinity, high: a }),
+  ],
+  [
+    new RegExp(String.raw`(?:above|over|greater than|more than|exceeding|higher than|>)\s*${NUM}`, 'iu'),
+    (a) => ({ low: a + 1e-9, high: Infinity }),
+  ],
+  [new RegExp(String.raw`(?:≥|>=|at least|of at least)\s*${NUM}`, 'iu'), (a) => ({ low: a, high: Infinity })],
+  [
+    new RegExp(String.raw`${NUM}\s*(?:[a-zµ/.%\d² ]{0,20}?)\s*or (?:more|higher|above|greater|over)`, 'iu'),
+    (a) => ({ low: a, high: Infinity }),
+  ],
+];
+
+const number = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''));
+
+/**
+ * The value ranges a statement gives for a quantity: near each place the statement names it
+ * ("creatinine clearance 15-29 mL/min", "CrCl below 30", "eGFR of 45 or more"), the bounds
+ * written right after the name, or just before it.
+ */
+export function readThresholds(text: string, aliases: RegExp[]): Interval[] {
+  const intervals: Interval[] = [];
+  for (const alias of aliases) {
+    const global = new RegExp(alias.source, 'giu');
+    for (const match of text.matchAll(global)) {
+      const end = (match.index ?? 0) + match[0].length;
+      const after = text.slice(end, end + 45).split(/[;.](?:\s|$)/)[0] ?? '';
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0);
+      for (const window of [after, before]) {
+        const found = firstInterval(window);
+        if (found) {
+          intervals.push(found);
+          break;
+        }
+      }
+    }
+  }
+  return intervals;
+}
+
+function firstInterval(window: string): Interval | null {
+  let best: { at: number; interval: Interval } | null = null;
+  for (const [pattern, make] of PATTERNS) {
+    const match = pattern.exec(window);
+    if (!match) continue;
+    const interval = make(number(match[1]), number(match[2]));
+    if (!best || (match.index ?? 0) < best.at) best = { at: match.index ?? 0, interval };
+  }
+  return best?.interval ?? null;
+}
+
+export function contains(intervals: Interval[], value: number): boolean {
+  return intervals.some((interval) => value >= interval.low && value <= interval.high);
+}

@@ -1,0 +1,53 @@
+import type {
+  ClinicalRules,
+  IntentRule,
+  MeasurementRule,
+  PopulationRule,
+  RedFlagRule,
+} from '../domain/clinical-rules.js';
+
+/** Rules with their patterns compiled once (case-insensitive, Unicode). */
+export interface CompiledRules {
+  source: ClinicalRules;
+  intents: Array<Omit<IntentRule, 'cues' | 'statementCues'> & { cues: RegExp[]; statementCues: RegExp[] }>;
+  populations: Array<Omit<PopulationRule, 'cues' | 'statementCues'> & { cues: RegExp[]; statementCues: RegExp[] }>;
+  measurements: Array<Omit<MeasurementRule, 'aliases'> & { aliases: RegExp[] }>;
+  triage: {
+    crisis: RegExp[];
+    redFlags: Array<Omit<RedFlagRule, 'patterns'> & { patterns: RegExp[] }>;
+    personal: RegExp[];
+    clinician: RegExp[];
+    manipulation: RegExp[];
+    notHealth: RegExp[];
+    healthWords: RegExp[];
+  };
+}
+
+const compile = (patterns: string[]) => patterns.map((pattern) => new RegExp(pattern, 'iu'));
+
+export function compileRules(rules: ClinicalRules): CompiledRules {
+  const { triage } = rules;
+  return {
+    source: rules,
+    intents: rules.intents.map((rule) => ({
+      ...rule,
+      cues: compile(rule.cues),
+      statementCues: compile(rule.statementCues),
+    })),
+    populations: rules.populations.map((rule) => ({
+      ...rule,
+      cues: compile(rule.cues),
+      statementCues: compile(rule.statementCues),
+    })),
+    measurements: rules.measurements.map((rule) => ({ ...rule, aliases: compile(rule.aliases) })),
+    triage: {
+      crisis: compile(triage.crisis),
+      redFlags: triage.redFlags.map((flag) => ({ ...flag, patterns: compile(flag.patterns) })),
+      personal: compile(triage.personal),
+      clinician: compile(triage.clinician),
+      manipulation: compile(triage.manipulation),
+      notHealth: compile(triage.notHealth),
+      healthWords: compile(triage.healthWords),
+    },
+  };
+}

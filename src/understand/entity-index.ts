@@ -1,0 +1,254 @@
+import type { SynonymGroup } from '../domain/clinical-rules.js';
+import type { Entity } from '../domain/question-facets.js';
+import { type Topic, topicNames } from '../domain/topic.js';
+import { TermMatcher } from '../retrieve/term-matcher.js';
+import { tokenize, tokenizeKeepCase } from '../text/tokenize.js';
+
+interface NameTargets {
+  drugs: Set<string>;
+  conditions: Set<string>;
+  related: Set<string>;
+  group: number | null;
+}
+
+export interface FoundEntity {
+  entity: Entity;
+  start: number;
+  end: number;
+}
+
+/** "mammograms" and "mammogram" are one name: a light singular on lower-case words. */
+const singular = (token: string) =>
+  token.length > 4 && /^[a-z]+s$/.test(token) && !/(ss|us|is)$/.test(token) ? token.slice(0, -1) : token;
+const key = (name: string) => tokenize(name).map(singular).join(' ');
+const normalizeName = (name: string) => tokenizeKeepCase(name).map(singular).join(' ');
+
+/**
+ * Every name Vesalius knows, and what each names: a drug monograph, a condition topic (by
+ * its title or an equivalent abbreviation), a topic that merely lists it, or a group of
+ * equivalent terms. Finds them in a question, longest first.
+ */
+export class EntityIndex {
+  private readonly targets = new Map<string, NameTargets>();
+  private readonly matcher: TermMatcher;
+  private readonly names: string[] = [];
+  private readonly topicsById: Map<string, Topic>;
+  /** Equivalent names per topic: a drug's names; a condition's title forms and abbreviations. */
+  private readonly topicEquivalents = new Map<string, string[]>();
+
+  constructor(
+    topics: Topic[],
+    private readonly groups: SynonymGroup[],
+  ) {
+    this.topicsById = new Map(topics.map((topic) => [topic.id, topic]));
+    const drugNameKeys = new Set<string>();
+    for (const topic of topics) {
+      if (topic.kind !== 'drug') continue;
+      const names = topicNames(topic);
+      this.topicEquivalents.set(topic.id, names);
+      for (const name of names) {
+        this.targetOf(name).drugs.add(topic.id);
+        drugNameKeys.add(key(name));
+      }
+    }
+    const groupKeys = new Set(groups.flatMap((group) => [...group.terms, ...group.members].map(key)));
+    for (const topic of topics) {
+      if (topic.kind === 'drug') continue;
+      const titleForms = titleFormsOf(topic);
+      const titleWords = new Set(titleForms.flatMap((form) => tokenize(form)).filter((word) => word.length > 3));
+      // "VTE" in the title stands for "venous thromboembolism": the group's words count as the title's.
+      const titleText = ` ${titleForms.map((form) => tokenize(form).join(' ')).join(' ')} `;
+      for (const group of groups) {
+        if (group.terms.some((term) => titleText.includes(` ${tokenize(term).join(' ')} `))) {
+          for (const word of group.terms.flatMap((term) => tokenize(term))) if (word.length > 3) titleWords.add(word);
+        }
+      }
+      const equivalents = [...titleForms];
+      for (const synonym of topic.synonyms) {
+        const synonymKey = key(synonym);
+        if (!synonymKey || drugNameKeys.has(synonymKey)) {
+          if (synonymKey) this.targetOf(synonym).related.add(topic.id);
+          continue;
+        }
+        const abbreviation = isInitialism(synonym, titleForms) || inGroupWith(synonymKey, titleForms, groups);
+        const words = tokenize(synonym);
+        const withinTitle = words.length >= 2 && words.every((word) => titleWords.has(word) || word.length <= 3);
+        const shared = words.filter((word) => titleWords.has(word)).length;
+        const sharesTitle = (shared >= 2 && !groupKeys.has(synonymKey)) || withinTitle;
+        if (abbreviation || sharesTitle) equivalents.push(synonym);
+        else this.targetOf(synonym).related.add(topic.id);
+      }
+      this.topicEquivalents.set(topic.id, equivalents);
+      for (const name of equivalents) this.targetOf(name).conditions.add(topic.id);
+    }
+    groups.forEach((group, index) => {
+      for (const term of group.terms) {
+        const target = this.targetOf(term);
+        if (target.group === null) target.group = index;
+      }
+    });
+    this.matcher = new TermMatcher(this.names.map((name) => [normalizeName(name)]));
+  }
+
+  /** The topic's equivalent names (for matching statements that speak of it). */
+  equivalentsOf(topicId: string): string[] {
+    return this.topicEquivalents.get(topicId) ?? [];
+  }
+
+  /** Drug monographs a name belongs to ("omeprazole" → the omeprazole monograph). */
+  drugTopicsOf(name: string): string[] {
+    return [...(this.targets.get(key(name))?.drugs ?? [])];
+  }
+
+  topic(id: string): Topic | undefined {
+    return this.topicsById.get(id);
+  }
+
+  /** Entities named in a text, in order, with their token positions. */
+  find(text: string): FoundEntity[] {
+    const original = tokenizeKeepCase(text).map(singular);
+    const tokens = original.map((token) => token.toLowerCase());
+    const found: FoundEntity[] = [];
+    for (const match of this.matcher.match(tokens, original)) {
+      const name = this.names[match.group] ?? '';
+      const target = this.targets.get(key(name));
+      if (!target) continue;
+      const label = original.slice(match.start, match.end).join(' ');
+      found.push({ entity: this.entityFor(label, target), start: match.start, end: match.end });
+    }
+    return found;
+  }
+
+  /** The entity a known topic or drug id stands for (used to carry a thread's subject forward). */
+  entityForTopic(topicId: string, origin: Entity['origin']): Entity | null {
+    const topic = this.topicsById.get(topicId);
+    if (!topic) return null;
+    const names = this.topicEquivalents.get(topicId) ?? [topic.title];
+    return {
+      label: topic.drug?.generic ?? topic.title,
+      name: topic.drug?.generic ?? titleFormsOf(topic)[1] ?? topic.title,
+      kind: topic.kind === 'drug' ? 'drug' : 'condition',
+      names,
+      topics: [topicId],
+      relatedTopics: [],
+      members: [],
+      origin,
+      background: false,
+    };
+  }
+
+  private entityFor(label: string, target: NameTargets): Entity {
+    const group = target.group === null ? null : (this.groups[target.group] ?? null);
+    const groupTerms = group?.terms ?? [];
+    const base = {
+      label,
+      relatedTopics: [...target.related],
+      members: group?.members ?? [],
+      origin: 'question' as const,
+      background: false,
+    };
+    if (target.drugs.size > 0) {
+      const topics = [...target.drugs];
+      const names = unique([...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []), ...groupTerms, label]);
+      const first = this.topicsById.get(topics[0] ?? '');
+      return { ...base, name: first?.drug?.generic ?? label, kind: 'drug', names, topics };
+    }
+    // "NSIP pattern": a name that contains a topic's own name is about that topic.
+    if (target.conditions.size === 0 && target.drugs.size === 0) {
+      const labelKey = ` ${key(label)} `;
+      for (const id of target.related) {
+        if (
+          (this.topicEquivalents.get(id) ?? []).some(
+            (name) => key(name).length > 2 && labelKey.includes(` ${key(name)} `),
+          )
+        ) {
+          target.conditions.add(id);
+        }
+      }
+    }
+    if (group && target.conditions.size === 0) {
+      for (const term of group.terms)
+        for (const id of this.targets.get(key(term))?.conditions ?? []) target.conditions.add(id);
+    }
+    if (group && group.members.length > 0) {
+      return {
+        ...base,
+        name: groupTerms[0] ?? label,
+        kind: 'class',
+        names: unique([...groupTerms, label]),
+        topics: [...target.conditions],
+      };
+    }
+    if (target.conditions.size > 0) {
+      const topics = [...target.conditions];
+      const names = unique([...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []), ...groupTerms, label]);
+      const first = this.topicsById.get(topics[0] ?? '');
+      return {
+        ...base,
+        name: first ? (titleFormsOf(first)[1] ?? first.title) : label,
+        kind: 'condition',
+        names,
+        topics,
+      };
+    }
+    return { ...base, name: groupTerms[0] ?? label, kind: 'term', names: unique([...groupTerms, label]), topics: [] };
+  }
+
+  private targetOf(name: string): NameTargets {
+    const nameKey = key(name);
+    let target = this.targets.get(nameKey);
+    if (!target) {
+      target = { drugs: new Set(), conditions: new Set(), related: new Set(), group: null };
+      this.targets.set(nameKey, target);
+      this.names.push(name);
+    }
+    return target;
+  }
+}
+
+/** "AF" for "Atrial fibrillation", "CAP" for "Community-acquired pneumonia": the title's initials. */
+function isInitialism(name: string, titleForms: string[]): boolean {
+  if (!/^[A-Z][A-Za-z0-9-]{1,7}$/.test(name) || !/[A-Z].*[A-Z]/.test(name)) return false;
+  const letters = name.toLowerCase().replace(/[^a-z]/g, '');
+  return titleForms.some((form) => {
+    const words = tokenize(form).filter((word) => !['of', 'and', 'the', 'with', 'in', 'a', 'to', 'for'].includes(word));
+    const initials = words.map((word) => word[0]).join('');
+    return (
+      initials === letters || (initials.startsWith(letters) && letters.length >= 2 && letters.length === words.length)
+    );
+  });
+}
+
+/** A name in the same reviewed synonym group as one of the title's forms. */
+function inGroupWith(nameKey: string, titleForms: string[], groups: SynonymGroup[]): boolean {
+  const titleKeys = new Set(titleForms.map(key));
+  return groups.some(
+    (group) =>
+      group.terms.some((term) => titleKeys.has(key(term))) && group.terms.some((term) => key(term) === nameKey),
+  );
+}
+
+/**
+ * "Atrial fibrillation (AF)" → the title, "Atrial fibrillation" and "AF"; "Asthma in adults
+ * and adolescents" → also "Asthma"; "Scabies and head lice" → also "Scabies" and "head lice"
+ * when the editors list them as synonyms.
+ */
+function titleFormsOf(topic: Topic): string[] {
+  const forms = [topic.title];
+  const bare = topic.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (bare && bare !== topic.title) forms.push(bare);
+  for (const inner of topic.title.matchAll(/\(([^)]+)\)/g)) {
+    for (const part of (inner[1] ?? '').split(/[;,]/)) if (part.trim()) forms.push(part.trim());
+  }
+  const head = bare.split(/\s+(?:in|with|for)\s+|:\s*/i)[0]?.trim();
+  if (head && head !== bare && head.length >= 3) forms.push(head);
+  const synonyms = new Set(topic.synonyms.map((synonym) => synonym.toLowerCase()));
+  for (const part of (head ?? bare).split(/\s+and\s+/i)) {
+    if (part !== head && synonyms.has(part.toLowerCase())) forms.push(part);
+  }
+  return unique(forms);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((value) => value.trim() !== ''))];
+}

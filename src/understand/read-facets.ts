@@ -1,0 +1,250 @@
+import type { Intent, PopulationName } from '../domain/clinical-rules.js';
+import type { Entity, Population, QuestionFacets } from '../domain/question-facets.js';
+import { STOPWORDS, TYPE_WORDS } from '../retrieve/stopwords.js';
+import { tokenize } from '../text/tokenize.js';
+import type { CompiledRules } from './compile-rules.js';
+import type { EntityIndex } from './entity-index.js';
+import { readMeasurements } from './read-measurements.js';
+import type { CorrectedText } from './spelling-corrector.js';
+
+export interface FacetReaders {
+  rules: CompiledRules;
+  entities: EntityIndex;
+}
+
+/** A question longer than this is read as a vignette: its question sentence leads, the rest is context. */
+const VIGNETTE_CHARS = 220;
+
+/** Words of asking that carry no subject. */
+const QUESTION_WORDS = new Set(
+  'should would could does did what which when where how why can may might will shall also still now just ok okay safe fine want wants need needs help year years old month months week weeks day days man woman men women adult adults male female boy girl patient'.split(
+    ' ',
+  ),
+);
+
+/** Where a matched name stands in the text (tokens may be joined by spaces, hyphens or slashes there). */
+function locate(text: string, label: string, from: number): number {
+  const pattern = label
+    .split(/\s+/)
+    .map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s\\-/]+');
+  const regex = new RegExp(pattern, 'giu');
+  regex.lastIndex = from;
+  const match = regex.exec(text) ?? new RegExp(pattern, 'iu').exec(text);
+  return match?.index ?? -1;
+}
+
+/** Length of a located name in the text (its separators may differ from the label's). */
+function spanLength(text: string, at: number, label: string): number {
+  const words = label.split(/\s+/).length;
+  const match = new RegExp(`^(?:[\\p{L}\\p{N}]+[\\s\\-/]*){${words}}`, 'u').exec(text.slice(at));
+  return (match?.[0] ?? label).trimEnd().length;
+}
+
+/** Whether every mention of a word in the text is denied ("no comorbidities"). */
+export function isNegatedIn(text: string, word: string): boolean {
+  const mentions = [...text.matchAll(new RegExp(`(?<![\\p{L}])${word}`, 'giu'))];
+  return (
+    mentions.length > 0 &&
+    mentions.every((match) => NEGATED.test(text.slice(Math.max(0, (match.index ?? 0) - 45), match.index)))
+  );
+}
+
+/** Words before a name that deny it. */
+const NEGATED =
+  /\b(no|not|without|denies|never had|no (personal or family )?history of|negative for|free of)\s+(\w+\s+){0,3}$/iu;
+
+/** Words before a drug that make it background ("on metformin", "takes amlodipine"). */
+const CURRENT_MEDICINE =
+  /\b(on|taking|takes|receiving|treated with|started (him|her|me) on|currently on)\s+(\w+\s+){0,2}$/iu;
+
+/**
+ * Reads a question as facets: what it asks (intents), about what (drugs, classes,
+ * conditions), for whom (pregnancy, breastfeeding, age, kidney and liver function), with
+ * which numbers, after correcting spelling. Long vignettes are reduced to their question:
+ * its sentence decides the intent and the subject, the rest supplies context.
+ */
+export function readFacets(spelled: CorrectedText, readers: FacetReaders): QuestionFacets {
+  const { rules } = readers;
+  const text = spelled.text.replace(/\s+/g, ' ').trim();
+  const { ask, ranges } = askOf(text);
+
+  const found = readers.entities.find(text);
+  // Token offsets → character offsets are not tracked by the matcher, so locate each label.
+  const entities: Entity[] = [];
+  const qualifiers: Entity[] = [];
+  let searchFrom = 0;
+  for (const { entity } of found) {
+    const at = locate(text, entity.label, searchFrom);
+    if (at >= 0) searchFrom = at + 1;
+    const before = text.slice(Math.max(0, at - 45), at);
+    // "no history of pancreatitis", "has no mechanical valve": not what the patient has.
+    if (NEGATED.test(before)) continue;
+    if (isPopulationWord(entity.label, rules) || isMeasurementWord(entity.label, rules)) {
+      qualifiers.push({ ...entity, background: false });
+      continue;
+    }
+    const inAsk = ranges.some(([from, to]) => at >= from && at < to);
+    const background =
+      !inAsk ||
+      (entity.kind === 'drug' && CURRENT_MEDICINE.test(before) && ask === text && text.length > VIGNETTE_CHARS);
+    if (entities.some((known) => known.name === entity.name && known.kind === entity.kind)) continue;
+    entities.push({
+      ...entity,
+      background,
+      ...(at >= 0 ? { span: [at, at + spanLength(text, at, entity.label)] } : {}),
+    });
+  }
+  // A question sentence that names nothing ("What does this mean?", "Which class should be
+  // added?") is about its context: a short message's whole context, a long vignette's lead
+  // problem (the first condition it names) with the rest as background.
+  if (entities.length > 0 && entities.every((entity) => entity.background)) {
+    if (text.length <= VIGNETTE_CHARS) for (const entity of entities) entity.background = false;
+    else {
+      const lead = entities.find((entity) => entity.kind === 'condition') ?? entities[0];
+      if (lead) lead.background = false;
+    }
+  }
+  // "My A1c came back at 6.1%": the test itself is the subject when nothing else is named.
+  if (entities.length === 0)
+    entities.push(
+      ...qualifiers.filter((entity) => entity.kind !== 'term' || entity.topics.length > 0 || entity.names.length > 1),
+    );
+
+  const { measurements, ageYears } = readMeasurements(text, rules);
+  const populations = readPopulations(text, rules, measurements, ageYears);
+  const intents = readIntents(ask, text, rules, entities);
+  const entityWords = new Set(entities.flatMap((entity) => entity.label.toLowerCase().split(/[\s-]+/)));
+  const unknownTerms = spelled.unknown.filter((word) => !entityWords.has(word.toLowerCase()) && word.length >= 5);
+
+  const covered = new Set(entities.flatMap((entity) => tokenize(entity.label)));
+  const terms = [
+    ...new Set(
+      tokenize(ask === text ? text : `${ask} ${text}`).filter(
+        (word) =>
+          word.length > 2 &&
+          !/^\d/.test(word) &&
+          !STOPWORDS.has(word) &&
+          !TYPE_WORDS.has(word) &&
+          !covered.has(word) &&
+          !QUESTION_WORDS.has(word),
+      ),
+    ),
+  ].slice(0, 24);
+
+  const negatedTerms = terms.filter((term) => isNegatedIn(text, term));
+
+  return {
+    text,
+    terms,
+    negatedTerms,
+    corrected: spelled.corrections.length > 0 ? text : null,
+    intent: intents[0] ?? (entities.some((entity) => entity.kind === 'drug') ? 'definition' : 'treatment'),
+    intents,
+    entities,
+    populations,
+    measurements,
+    ageYears,
+    unknownTerms,
+    followUp: false,
+  };
+}
+
+/**
+ * The question within a message: its sentences that ask something (ending in "?"); for a
+ * long vignette without one, its last sentence; else the whole text. With the character
+ * ranges of those sentences, to tell the subject from the context.
+ */
+function askOf(text: string): { ask: string; ranges: Array<[number, number]> } {
+  const sentences: Array<{ text: string; start: number }> = [];
+  for (const match of text.matchAll(/[^.?!]+[.?!]*/g)) sentences.push({ text: match[0], start: match.index ?? 0 });
+  const whole = { ask: text, ranges: [[0, text.length]] as Array<[number, number]> };
+  if (sentences.length < 2) return whole;
+  const asking = sentences.filter((sentence) => sentence.text.trim().endsWith('?'));
+  const chosen = asking.length > 0 ? asking : text.length > VIGNETTE_CHARS ? sentences.slice(-1) : [];
+  if (chosen.length === 0) return whole;
+  return {
+    ask: chosen.map((sentence) => sentence.text.trim()).join(' '),
+    ranges: chosen.map((sentence) => [sentence.start, sentence.start + sentence.text.length]),
+  };
+}
+
+function readIntents(ask: string, text: string, rules: CompiledRules, entities: Entity[]): Intent[] {
+  const found: Intent[] = [];
+  for (const rule of rules.intents) {
+    if (rule.cues.some((cue) => cue.test(ask))) found.push(rule.name);
+  }
+  if (found.length === 0) {
+    for (const rule of rules.intents) if (rule.cues.some((cue) => cue.test(text))) found.push(rule.name);
+  }
+  const drugs = entities.filter((entity) => entity.kind === 'drug' || entity.kind === 'class');
+  let intents = found.filter((intent) => {
+    if (intent === 'interaction') return drugs.length >= 2 || /\bwith (it|this|that|them)\b/iu.test(ask);
+    if (intent === 'brand-generic') return drugs.length >= 1;
+    return true;
+  });
+  // Asking whether a new drug is safe for someone already on another one is an interaction question too.
+  if (
+    intents.includes('safety') &&
+    !intents.includes('interaction') &&
+    drugs.some((entity) => entity.background) &&
+    drugs.some((entity) => !entity.background)
+  ) {
+    intents.push('interaction');
+  }
+  // "What is X?" about a drug asks what it is and does.
+  if (intents[0] === 'definition' && drugs.length > 0 && !intents.includes('mechanism'))
+    intents = ['definition', 'mechanism', ...intents.slice(1)];
+  return intents;
+}
+
+function readPopulations(
+  text: string,
+  rules: CompiledRules,
+  measurements: ReturnType<typeof readMeasurements>['measurements'],
+  ageYears: number | null,
+): Population[] {
+  const names = new Set<PopulationName>();
+  for (const rule of rules.populations) if (rule.cues.some((cue) => cue.test(text))) names.add(rule.name);
+  for (const measurement of measurements) {
+    const implied = rules.measurements.find((rule) => rule.name === measurement.name)?.implies;
+    // A normal value names kidney function without making it the question ("normal renal function").
+    if (implied && !(implied === 'renal' && /\bnormal (renal|kidney) function\b/iu.test(text))) names.add(implied);
+  }
+  if (
+    /\bnormal (renal|kidney) function\b/iu.test(text) &&
+    !measurements.some((m) => m.name === 'crcl' || m.name === 'egfr')
+  )
+    names.delete('renal');
+  if (names.has('breastfeeding')) {
+    // "breastfeeding a 2-month-old": the age is the baby's, not the patient's.
+    names.delete('infant');
+    names.delete('child');
+  } else if (ageYears !== null) {
+    if (ageYears < 1) names.add('infant');
+    else if (ageYears < 18) names.add('child');
+    else if (ageYears >= 65) names.add('older-adult');
+    if (ageYears >= 18) {
+      names.delete('child');
+      names.delete('infant');
+    }
+  }
+  if (names.has('infant')) names.delete('child');
+  return rules.populations
+    .filter((rule) => names.has(rule.name))
+    .map((rule) => ({ name: rule.name, phrase: rule.phrase }));
+}
+
+function isPopulationWord(label: string, rules: CompiledRules): boolean {
+  return (
+    rules.populations.some((rule) =>
+      rule.cues.some((cue) => cue.test(label) && cue.exec(label)?.[0].length === label.length),
+    ) || /^(pregnan|breast|lactat|child|children|elderly|infant)/iu.test(label)
+  );
+}
+
+function isMeasurementWord(label: string, rules: CompiledRules): boolean {
+  return rules.measurements.some((rule) =>
+    rule.aliases.some((alias) => alias.exec(label)?.[0].trim().length === label.length),
+  );
+}

@@ -61,12 +61,21 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   if (top <= 0) return null;
 
   // 1. Bottom line: direct answers (patients: plain statements first).
+  // Direct answers that meet the most asked details (population, numbers) first; for patients,
+  // plain statements first among equals.
+  const fullness = (candidate: AnswerCandidate) =>
+    candidate.score.populationsMet.length + candidate.score.measurementsMet.length;
   const direct = knowledge.filter((candidate) => candidate.score.direct);
-  const ordered = forPatient ? [...direct.filter(isPatientText), ...direct.filter((c) => !isPatientText(c))] : direct;
+  const ordered = [...direct].sort(
+    (a, b) =>
+      fullness(b) - fullness(a) ||
+      (forPatient ? Number(isPatientText(b)) - Number(isPatientText(a)) : 0) ||
+      b.score.total - a.score.total,
+  );
   const bottom: AnswerCandidate[] = [];
   for (const candidate of ordered) {
     if (bottom.length >= ANSWER_THRESHOLDS.bottomLine) break;
-    if (bottom.length > 0 && candidate.score.total < (bottom[0]?.score.total ?? 0) * 0.8) break;
+    if (bottom.length > 0 && candidate.score.total < (bottom[0]?.score.total ?? 0) * 0.8) continue;
     if (bottom.some((chosen) => similar(chosen.passage.text, candidate.passage.text))) continue;
     bottom.push(candidate);
   }

@@ -33,12 +33,12 @@ export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate
   if (noun && !aboutSubject.some((candidate) => candidate.score.intent >= ANSWER_THRESHOLDS.directIntent)) {
     gaps.push(`The indexed sources do not give ${noun} for ${subject}.`);
   }
-  for (const population of facets.populations) {
+  for (const population of facets.populations.filter((asked) => !asked.inherited)) {
     if (!aboutSubject.some((candidate) => candidate.score.populationsMet.includes(population.name))) {
       gaps.push(`The indexed sources do not address ${subject} ${population.phrase}.`);
     }
   }
-  for (const measurement of facets.measurements) {
+  for (const measurement of facets.measurements.filter((asked) => !asked.inherited)) {
     if (!DOSE_DECIDING.has(measurement.name)) continue;
     if (!aboutSubject.some((candidate) => candidate.score.measurementsMet.includes(measurement.name))) {
       gaps.push(

@@ -49,15 +49,22 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
     phrase && drugs.length === 0 ? phrase : drugs.length > 0 ? drugs.join(joiner) : conditions.join(' and ');
   if (!subject) subject = terms.length > 0 ? terms.join(' and ') : fallbackSubject(facets.text);
   const setting = drugs.length > 0 && conditions.length > 0 ? ` in ${lower(conditions.join(' and '))}` : '';
+  // "What an HbA1c of 6.1% means": the result itself is the subject.
+  const result = facets.intent === 'test-result' ? facets.measurements[0] : undefined;
+  if (result && drugs.length === 0) {
+    return shorten(
+      `What ${result.label === 'INR' ? 'an' : 'a'} ${result.label} of ${result.value}${result.unit === '%' ? '%' : result.unit ? ` ${result.unit}` : ''} means`,
+    );
+  }
   const parts = [INTENT_TITLES[facets.intent](capitalise(subject)) + setting];
-  for (const population of facets.populations) {
+  for (const population of facets.populations.filter((asked) => !asked.inherited)) {
     if (population.name === 'renal' && facets.measurements.some((m) => m.name === 'crcl' || m.name === 'egfr'))
       continue;
     if (population.name === 'renal' && /kidney|renal/i.test(parts.join(' '))) continue;
     if (population.name === 'hepatic' && /liver|hepatic|cirrho/i.test(parts.join(' '))) continue;
     parts.push(population.phrase);
   }
-  for (const measurement of facets.measurements) {
+  for (const measurement of facets.measurements.filter((asked) => !asked.inherited)) {
     if (measurement.name === 'weight' || measurement.name === 'heart-rate') continue;
     parts.push(`with ${measurement.label} ${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}`);
   }

@@ -86,6 +86,8 @@ export interface IntentRule {
   statementCues: string[];
   /** Knowledge-base sections that answer this intent, best first. */
   sections: string[];
+  /** The statement's own words must match a statement cue (a dose, a duration): its section alone is not enough. */
+  cueRequired?: boolean;
   /** The coarse question type used for the article's `questionType`. */
   questionType: QuestionType;
 }

@@ -27,6 +27,8 @@ export interface Entity {
 
 /** A number the question gives, with its quantity and unit ("CrCl 25 mL/min", "Na 118"). */
 export interface Measurement {
+  /** Carried from an earlier question of the thread: context, not what this question asks. */
+  inherited?: boolean;
   name: string;
   label: string;
   value: number;
@@ -35,8 +37,17 @@ export interface Measurement {
 }
 
 export interface Population {
+  /** Carried from an earlier question of the thread: context, not what this question asks. */
+  inherited?: boolean;
   name: PopulationName;
   phrase: string;
+}
+
+/** A result the question reports: a test and its value ("anti-HBs positive", "non-reactive hep A IgM"). */
+export interface Finding {
+  label: string;
+  names: string[];
+  value: 'positive' | 'negative' | 'high' | 'low' | 'normal';
 }
 
 /** A question read as facets: what it asks, about what, for whom, with which numbers. */
@@ -52,6 +63,8 @@ export interface QuestionFacets {
   measurements: Measurement[];
   /** Age in years when the question gives one (months as a fraction). */
   ageYears: number | null;
+  /** Test results the question reports, which a statement should interpret the same way. */
+  findings: Finding[];
   /** Other content words of the question (lower case): qualifiers a statement should mention ("mechanical valve"). */
   terms: string[];
   /** The terms the question denies ("no comorbidities", "without fever"): statements must deny them too. */

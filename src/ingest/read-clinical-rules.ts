@@ -79,6 +79,7 @@ const intentsSchema = z.object({
       cues: patterns.min(1),
       statementCues: patterns,
       sections: z.array(section).min(1),
+      cueRequired: z.boolean().optional(),
     }),
   ),
   populations: z.array(

@@ -68,6 +68,9 @@ export class AnswerRetriever {
     }
 
     const passages = [...pool.values()];
+    const askedConditions = new Set(
+      subjects.filter((entity) => entity.kind === 'condition').flatMap((entity) => entity.topics),
+    );
     const askedDrugTopics = new Set([
       ...subjects.filter((entity) => entity.kind === 'drug').flatMap((entity) => entity.topics),
       ...compiled.substitutes.flatMap(({ matcher }) => matcher.entity.topics),
@@ -90,6 +93,7 @@ export class AnswerRetriever {
           search,
           evidence: evidenceWeight(level),
           keywords: passage.keywords,
+          otherCondition: compiled.substitutes.length > 0 && this.namesOtherCondition(passage.text, askedConditions),
         },
         compiled,
       );
@@ -97,6 +101,17 @@ export class AnswerRetriever {
       candidates.push({ passage, source, level, score, fromKnowledgeBase: source.origin === 'knowledge-base' });
     }
     return candidates.sort((a, b) => b.score.total - a.score.total);
+  }
+
+  /** Whether a text names a condition other than the asked ones. */
+  private namesOtherCondition(text: string, asked: Set<string>): boolean {
+    const index = this.entities();
+    return index.find(text).some(({ entity }) => {
+      if (entity.kind === 'condition') return !entity.topics.some((id) => asked.has(id));
+      // A term that only a condition topic lists ("erythema migrans" → Lyme disease).
+      const conditions = entity.relatedTopics.filter((id) => index.topic(id)?.kind === 'condition');
+      return entity.kind === 'term' && conditions.length > 0 && !conditions.some((id) => asked.has(id));
+    });
   }
 
   private isDrug(topicId: string): boolean {

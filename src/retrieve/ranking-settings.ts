@@ -10,9 +10,11 @@ export const ANSWER_WEIGHTS = {
   /** It speaks to the population asked about (pregnancy, breastfeeding, children, kidney…). */
   population: 0.2,
   /** Its thresholds include the question's numbers (CrCl 25 falls in "15–29 mL/min"). */
-  measurement: 0.15,
+  measurement: 0.2,
   /** It mentions the question's background (comorbidities, current drugs) and qualifiers ("outpatient", "no comorbidities"). */
   context: 0.3,
+  /** In a follow-up, its own words ("mechanical valve") are what it adds: they weigh this much more. */
+  followUpWords: 0.25,
   /** Full-text relevance, normalised to the best hit. */
   search: 0.04,
   /** Evidence level of what it cites. */
@@ -35,6 +37,8 @@ export const SUBJECT_MATCH = {
   classMember: 0.8,
   /** It belongs to a member's monograph. */
   classMemberTopic: 0.7,
+  /** A test or other term: the statement belongs to a topic that lists it among its names. */
+  termTopic: 0.8,
   /** It belongs to a topic that only lists the subject among its synonyms. */
   relatedTopic: 0.3,
 } as const;
@@ -46,6 +50,8 @@ export const INTENT_FIT = {
   lowestSection: 0.55,
   /** Added when the statement's own words answer the intent ("mg", "avoid"). */
   cue: 0.3,
+  /** Share of the fit kept when an intent that needs the statement's own words (a dose, a duration) finds none. */
+  withoutRequiredCue: 0.5,
   /** A secondary intent counts this much of the primary. */
   secondary: 0.65,
   /** Patient statements belong to no clinical section: their words must carry the fit. */
@@ -61,6 +67,8 @@ export const POPULATION_FIT = {
 
 export const MEASUREMENT_FIT = {
   inRange: 1,
+  /** Share of `inRange` for an open-ended range ("below 30") rather than a closed one ("15-29"). */
+  openRange: 0.75,
   /** The statement gives thresholds for the quantity and none includes the value. */
   outOfRange: -0.6,
   /** A renal- or hepatic-adjustment statement with no number for the value asked. */

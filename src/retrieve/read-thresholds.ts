@@ -72,3 +72,17 @@ function firstInterval(window: string): Interval | null {
 export function contains(intervals: Interval[], value: number): boolean {
   return intervals.some((interval) => value >= interval.low && value <= interval.high);
 }
+
+/**
+ * How precisely the ranges cover a value: 1 for a closed range that contains it ("5.7-6.4%"),
+ * `open` for an open one ("below 7%"), null when none contains it.
+ */
+export function coverage(intervals: Interval[], value: number, open: number): number | null {
+  let best: number | null = null;
+  for (const interval of intervals) {
+    if (value < interval.low || value > interval.high) continue;
+    const fit = Number.isFinite(interval.low) && Number.isFinite(interval.high) ? 1 : open;
+    best = Math.max(best ?? 0, fit);
+  }
+  return best;
+}

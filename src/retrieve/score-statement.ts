@@ -1,7 +1,8 @@
 import type { Audience } from '../domain/audience.js';
-import type { Entity, QuestionFacets } from '../domain/question-facets.js';
+import type { Entity, Finding, QuestionFacets } from '../domain/question-facets.js';
+import { findingValue } from '../understand/read-facets.js';
 import type { CompiledRules } from '../understand/compile-rules.js';
-import { contains, readThresholds } from './read-thresholds.js';
+import { coverage, readThresholds } from './read-thresholds.js';
 import {
   ANSWER_THRESHOLDS,
   ANSWER_WEIGHTS,
@@ -25,6 +26,8 @@ export interface ScoredText {
   evidence: number;
   /** The title and synonyms of the topic it belongs to. */
   keywords?: string;
+  /** It names a condition the question does not ask about ("amoxicillin for sinusitis" when asked about pneumonia). */
+  otherCondition?: boolean;
   /** It belongs to the monograph of a drug the question does not ask about (naming the subject only in passing). */
   foreignMonograph?: boolean;
 }
@@ -61,8 +64,14 @@ export interface CompiledFacets {
   background: NameMatcher[];
   intents: Array<{ rule: CompiledRules['intents'][number]; weight: number }>;
   populations: CompiledRules['populations'];
+  /** Populations carried from the thread: context, not required. */
+  inheritedPopulations: CompiledRules['populations'];
   unasked: CompiledRules['populations'];
+  /** A follow-up: its own words are what it adds, and weigh more. */
+  focus: boolean;
   measurements: Array<{ value: number; name: string; aliases: RegExp[] }>;
+  /** Results the question reports ("anti-HBs positive"): a statement should read them the same way. */
+  findings: Array<{ names: NameMatcher; value: Finding['value'] }>;
   terms: RegExp[];
   /** For each term: true when the question denies it ("no comorbidities"). */
   termNegated: boolean[];
@@ -87,6 +96,18 @@ export class NameMatcher {
 
   test(text: string): boolean {
     return (this.loose?.test(text) ?? false) || (this.exact?.test(text) ?? false);
+  }
+
+  /** Where the names occur: [start, end] character offsets. */
+  occurrences(text: string): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    for (const regex of [this.loose, this.exact]) {
+      if (!regex) continue;
+      for (const match of text.matchAll(new RegExp(regex.source, `g${regex.flags}`))) {
+        found.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+      }
+    }
+    return found;
   }
 }
 
@@ -163,7 +184,9 @@ export function compileFacets(
     const rule = rules.intents.find((candidate) => candidate.name === facets.intent);
     if (rule) intents.push({ rule, weight: 1 });
   }
-  const asked = new Set(facets.populations.map((population) => population.name));
+  const asked = new Set(
+    facets.populations.filter((population) => !population.inherited).map((population) => population.name),
+  );
   const kidneyAliases = rules.measurements
     .filter((rule) => rule.name === 'crcl' || rule.name === 'egfr')
     .flatMap((rule) => rule.aliases);
@@ -176,13 +199,19 @@ export function compileFacets(
     intents,
     populations: rules.populations.filter((rule) => asked.has(rule.name)),
     unasked: rules.populations.filter((rule) => !asked.has(rule.name) && rule.sections.length > 0),
+    inheritedPopulations: rules.populations.filter((rule) =>
+      facets.populations.some((population) => population.inherited && population.name === rule.name),
+    ),
+    focus: facets.followUp,
     measurements: facets.measurements.flatMap((measurement) => {
+      if (measurement.inherited) return [];
       const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
       if (!rule || measurement.name === 'weight' || measurement.name === 'cha2ds2-vasc') return [];
       const aliases = measurement.name === 'crcl' || measurement.name === 'egfr' ? kidneyAliases : rule.aliases;
       return [{ value: measurement.value, name: measurement.name, aliases }];
     }),
     terms: facets.terms.map((term) => new RegExp(`(?<![\\p{L}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu')),
+    findings: facets.findings.map((finding) => ({ names: new NameMatcher(finding.names), value: finding.value })),
     termNegated: facets.terms.map((term) => facets.negatedTerms.includes(term)),
     termWeights: facets.terms.map(() => 1),
     audience,
@@ -207,11 +236,16 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     ) {
       return SUBJECT_MATCH.topicNames;
     }
-    if (statement.topicId && matcher.entity.relatedTopics.includes(statement.topicId))
-      return SUBJECT_MATCH.relatedTopic;
+    // A test or term listed among a topic's names is what that topic is about; a drug listed there is not.
+    if (statement.topicId && matcher.entity.relatedTopics.includes(statement.topicId)) {
+      return matcher.entity.kind === 'term' ? SUBJECT_MATCH.termTopic : SUBJECT_MATCH.relatedTopic;
+    }
     return 0;
   };
-  const substitute = Math.max(0, ...compiled.substitutes.map(({ matcher, credit }) => subjectOf(matcher) * credit));
+  // A drug standing in for the asked condition must not be speaking of another condition.
+  const substitute = statement.otherCondition
+    ? 0
+    : Math.max(0, ...compiled.substitutes.map(({ matcher, credit }) => subjectOf(matcher) * credit));
   const termShare = weightedShare(compiled, text);
   const parts: number[] = compiled.required.map((matcher) =>
     matcher.entity.kind === 'condition' ? Math.max(subjectOf(matcher), substitute) : subjectOf(matcher),
@@ -232,6 +266,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
       rank >= 0 ? Math.max(INTENT_FIT.lowestSection, INTENT_FIT.firstSection - rank * INTENT_FIT.sectionStep) : 0;
     if (statement.patient) fit = INTENT_FIT.patientBase;
     if (rule.statementCues.some((cue) => cue.test(text))) fit += INTENT_FIT.cue;
+    else if (rule.cueRequired) fit *= INTENT_FIT.withoutRequiredCue;
     intent = Math.max(intent, fit * weight);
   }
 
@@ -264,17 +299,28 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
           statement.section === 'Renal adjustment' || statement.section === 'Hepatic adjustment'
             ? MEASUREMENT_FIT.sectionOnly
             : 0;
-      } else if (contains(intervals, asked.value)) {
-        sum += MEASUREMENT_FIT.inRange;
-        measurementsMet.push(asked.name);
-      } else sum += MEASUREMENT_FIT.outOfRange;
+      } else {
+        const fit = coverage(intervals, asked.value, MEASUREMENT_FIT.openRange);
+        if (fit === null) sum += MEASUREMENT_FIT.outOfRange;
+        else {
+          sum += fit * MEASUREMENT_FIT.inRange;
+          measurementsMet.push(asked.name);
+        }
+      }
     }
     measurement = sum / compiled.measurements.length;
   }
 
   const backgroundHits = compiled.background.filter((matcher) => matcher.test(text)).length;
+  const findings = findingAgreement(compiled, text);
+  const inheritedHits = compiled.inheritedPopulations.filter(
+    (rule) => rule.sections.includes(statement.section) || rule.statementCues.some((cue) => cue.test(text)),
+  ).length;
   const context =
-    0.5 * (compiled.background.length === 0 ? 0 : backgroundHits / compiled.background.length) + 0.5 * termShare;
+    0.5 * (compiled.background.length === 0 ? 0 : backgroundHits / compiled.background.length) +
+    0.5 * termShare +
+    findings +
+    0.25 * (compiled.inheritedPopulations.length === 0 ? 0 : inheritedHits / compiled.inheritedPopulations.length);
 
   const forPatient = compiled.audience === 'patient';
   const total =
@@ -283,6 +329,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     ANSWER_WEIGHTS.population * population +
     ANSWER_WEIGHTS.measurement * measurement +
     ANSWER_WEIGHTS.context * context +
+    (compiled.focus ? ANSWER_WEIGHTS.followUpWords * termShare : 0) +
     ANSWER_WEIGHTS.search * statement.search +
     ANSWER_WEIGHTS.evidence * statement.evidence +
     (forPatient && statement.patient ? ANSWER_WEIGHTS.patientText : 0);
@@ -292,4 +339,28 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     (compiled.populations.length === 0 || population >= ANSWER_THRESHOLDS.directPopulation) &&
     (compiled.measurements.length === 0 || measurementsMet.length > 0 || measurement >= 0);
   return { subject, intent, population, measurement, context, total, direct, populationsMet, measurementsMet };
+}
+
+const RESULT_WORD =
+  /^\s*(?:is|was|are|:)?\s*(non[\s-]?reactive|reactive|positive|negative|not detected|detected|undetectable|elevated|raised|high|low|normal)\b/iu;
+
+/**
+ * How far a statement reads the question's results the same way ("HBsAg negative, anti-HBs
+ * positive"): +1 per finding stated with the same value, −1 per contradiction, over the findings.
+ */
+function findingAgreement(compiled: CompiledFacets, text: string): number {
+  if (compiled.findings.length === 0) return 0;
+  let sum = 0;
+  for (const finding of compiled.findings) {
+    let verdict = 0;
+    for (const [, end] of finding.names.occurrences(text)) {
+      const word = RESULT_WORD.exec(text.slice(end, end + 20))?.[1];
+      const value = word ? findingValue(word) : null;
+      if (!value) continue;
+      verdict = value === finding.value ? 1 : -1;
+      if (verdict === 1) break;
+    }
+    sum += verdict;
+  }
+  return sum / compiled.findings.length;
 }

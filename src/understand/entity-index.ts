@@ -196,6 +196,9 @@ export class EntityIndex {
 
   private targetOf(name: string): NameTargets {
     const nameKey = key(name);
+    // Bare numbers and single letters name nothing ("1" from "type 1" in a synonym list).
+    if (nameKey.length < 2 || !/[a-z]/.test(nameKey))
+      return { drugs: new Set(), conditions: new Set(), related: new Set(), group: null };
     let target = this.targets.get(nameKey);
     if (!target) {
       target = { drugs: new Set(), conditions: new Set(), related: new Set(), group: null };

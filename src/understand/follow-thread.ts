@@ -5,9 +5,10 @@ import type { EntityIndex } from './entity-index.js';
 /** A follow-up that leans on its thread: "and if…", "what about…", "in pregnancy?". */
 const ELLIPTICAL =
   /^(and|but|so|what about|how about|what if|if|in|for|during|with|also|then|same|how long|how often|which one|she|he|they|her|his|their)\b/iu;
-/** Words that point back at the thread's answer ("it", "the antibiotics", "which one"). */
-const POINTS_BACK =
-  /\b(it|this|that|them|these|those|the (antibiotics?|medicines?|medications?|drugs?|pills?|tablets?|dose|treatment)|which one|the same)\b/iu;
+/** Words that point back at the drug the thread's answer named ("it", "which one"). */
+const POINTS_BACK = /\b(it|this|that|them|these|those|which one|the same one)\b/iu;
+/** Words that point back at the thread's treatment in general ("the antibiotics", "the treatment"). */
+const REFERS_TO_TREATMENT = /\bthe (antibiotics?|medicines?|medications?|drugs?|pills?|tablets?|treatment|course)\b/iu;
 
 const isSubject = (entity: Entity) => !entity.background && entity.kind !== 'term';
 
@@ -43,7 +44,8 @@ export function followThread(own: QuestionFacets, context: ThreadContext, entiti
     // (pregnancy, kidney function) puts in question.
     const newDetail =
       own.populations.some((population) => !previous.populations.some((known) => known.name === population.name)) ||
-      own.measurements.length > 0;
+      own.measurements.length > 0 ||
+      REFERS_TO_TREATMENT.test(own.text);
     // Pointed at ("stay on it"), they are the subject; put in question by a new detail, they may
     // stand in for the thread's condition.
     const backReference = pointsBack
@@ -70,12 +72,17 @@ export function followThread(own: QuestionFacets, context: ThreadContext, entiti
     if (!unique.some((known) => known.name === entity.name && known.kind === entity.kind)) unique.push(entity);
 
   const intents = ownIntentStated ? own.intents : [...previous.intents];
-  const populations = [...own.populations];
-  for (const population of previous.populations)
-    if (!populations.some((known) => known.name === population.name)) populations.push(population);
-  const measurements = [...own.measurements];
-  for (const measurement of previous.measurements)
-    if (!measurements.some((known) => known.name === measurement.name)) measurements.push(measurement);
+  // The patient's details carry over, as context: what this follow-up adds is what it asks.
+  const populations = own.populations.map((population) => ({ ...population, inherited: false }));
+  for (const population of previous.populations) {
+    if (!populations.some((known) => known.name === population.name))
+      populations.push({ ...population, inherited: true });
+  }
+  const measurements = own.measurements.map((measurement) => ({ ...measurement, inherited: false }));
+  for (const measurement of previous.measurements) {
+    if (!measurements.some((known) => known.name === measurement.name))
+      measurements.push({ ...measurement, inherited: true });
+  }
 
   return {
     ...own,
@@ -107,6 +114,7 @@ function facetsFromTopics(context: ThreadContext, entities: EntityIndex): Questi
     ageYears: null,
     terms: [],
     negatedTerms: [],
+    findings: [],
     unknownTerms: [],
     followUp: false,
   };

@@ -1,5 +1,5 @@
 import type { Intent, PopulationName } from '../domain/clinical-rules.js';
-import type { Entity, Population, QuestionFacets } from '../domain/question-facets.js';
+import type { Entity, Finding, Population, QuestionFacets } from '../domain/question-facets.js';
 import { STOPWORDS, TYPE_WORDS } from '../retrieve/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import type { CompiledRules } from './compile-rules.js';
@@ -80,8 +80,9 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     const before = text.slice(Math.max(0, at - 45), at);
     // "no history of pancreatitis", "has no mechanical valve": not what the patient has.
     if (NEGATED.test(before)) continue;
+    const span: Partial<Entity> = at >= 0 ? { span: [at, at + spanLength(text, at, entity.label)] } : {};
     if (isPopulationWord(entity.label, rules) || isMeasurementWord(entity.label, rules)) {
-      qualifiers.push({ ...entity, background: false });
+      qualifiers.push({ ...entity, ...span, background: false });
       continue;
     }
     const inAsk = ranges.some(([from, to]) => at >= from && at < to);
@@ -89,11 +90,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
       !inAsk ||
       (entity.kind === 'drug' && CURRENT_MEDICINE.test(before) && ask === text && text.length > VIGNETTE_CHARS);
     if (entities.some((known) => known.name === entity.name && known.kind === entity.kind)) continue;
-    entities.push({
-      ...entity,
-      background,
-      ...(at >= 0 ? { span: [at, at + spanLength(text, at, entity.label)] } : {}),
-    });
+    entities.push({ ...entity, ...span, background });
   }
   // A question sentence that names nothing ("What does this mean?", "Which class should be
   // added?") is about its context: a short message's whole context, a long vignette's lead
@@ -117,7 +114,11 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   const entityWords = new Set(entities.flatMap((entity) => entity.label.toLowerCase().split(/[\s-]+/)));
   const unknownTerms = spelled.unknown.filter((word) => !entityWords.has(word.toLowerCase()) && word.length >= 5);
 
-  const covered = new Set(entities.flatMap((entity) => tokenize(entity.label)));
+  // Words that only say what is asked ("how long", "side effects") are the intent, not the subject.
+  const intentWords = rules.intents.flatMap((rule) =>
+    rule.cues.flatMap((cue) => [...ask.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0]))),
+  );
+  const covered = new Set([...entities.flatMap((entity) => tokenize(entity.label)), ...intentWords]);
   const terms = [
     ...new Set(
       tokenize(ask === text ? text : `${ask} ${text}`).filter(
@@ -133,11 +134,13 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   ].slice(0, 24);
 
   const negatedTerms = terms.filter((term) => isNegatedIn(text, term));
+  const findings = readFindings(text, [...entities, ...qualifiers]);
 
   return {
     text,
     terms,
     negatedTerms,
+    findings,
     corrected: spelled.corrections.length > 0 ? text : null,
     intent: intents[0] ?? (entities.some((entity) => entity.kind === 'drug') ? 'definition' : 'treatment'),
     intents,
@@ -247,4 +250,35 @@ function isMeasurementWord(label: string, rules: CompiledRules): boolean {
   return rules.measurements.some((rule) =>
     rule.aliases.some((alias) => alias.exec(label)?.[0].trim().length === label.length),
   );
+}
+
+/** A result word, normalised: "reactive" and "detected" are positive, "non-reactive" negative. */
+export function findingValue(word: string): Finding['value'] | null {
+  const lower = word.toLowerCase().replace(/[\s-]+/g, ' ');
+  if (/^(non ?reactive|negative|not detected|undetectable|absent)$/.test(lower)) return 'negative';
+  if (/^(reactive|positive|detected|present)$/.test(lower)) return 'positive';
+  if (/^(high|elevated|raised|increased)$/.test(lower)) return 'high';
+  if (/^(low|decreased|reduced)$/.test(lower)) return 'low';
+  if (/^normal$/.test(lower)) return 'normal';
+  return null;
+}
+
+const VALUE_WORDS =
+  'non[\\s-]?reactive|reactive|positive|negative|not detected|detected|undetectable|elevated|raised|high|low|normal';
+const VALUE_AFTER = new RegExp(`^\\s*(?:is|was|are|were|:|=)?\\s*(${VALUE_WORDS})\\b`, 'iu');
+const VALUE_BEFORE = new RegExp(`\\b(${VALUE_WORDS})\\s+(?:for\\s+)?(?:the\\s+|a\\s+|an\\s+)?(?:total\\s+)?$`, 'iu');
+
+/** Results the question reports: a test named with a value right after or before it. */
+function readFindings(text: string, entities: Entity[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const entity of entities) {
+    if (!entity.span) continue;
+    const [start, end] = entity.span;
+    const word =
+      VALUE_AFTER.exec(text.slice(end, end + 25))?.[1] ??
+      VALUE_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
+    const value = word ? findingValue(word) : null;
+    if (value) findings.push({ label: entity.label, names: entity.names, value });
+  }
+  return findings;
 }

@@ -76,7 +76,12 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
       ),
       known: (list) => index.knownWords(list),
     }));
-  const answers = new AnswerRetriever(index, getEntities, (ids) => retriever.sources(ids));
+  const answers = new AnswerRetriever(
+    index,
+    getEntities,
+    (ids) => retriever.sources(ids),
+    rules.source.sectionPlans.layAdviceForPatientsOnly.map((pattern) => new RegExp(pattern, 'iu')),
+  );
   const now = options.now ?? (() => new Date());
   const deps = {
     rules,

@@ -7,9 +7,12 @@ import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
 import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
 import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
-import type { CompiledFacets } from '../retrieve/score-statement.js';
+import { bandClause } from '../retrieve/read-thresholds.js';
+import { type CompiledFacets, UNIT_ANCHORS } from '../retrieve/score-statement.js';
 import { describeGaps } from './describe-gaps.js';
+import { calculateDose } from './calculate-dose.js';
 import { describeStudy } from './describe-study.js';
+import { frameAnswer } from './frame-answer.js';
 import { disclaimerFor } from './disclaimer.js';
 import { makeAnswerTitle } from './make-answer-title.js';
 import { CitationNumbering } from './to-reference.js';
@@ -171,12 +174,41 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   // 5. Numbering in reading order: bottom line, then sections.
   const numbering = new CitationNumbering();
   const gapText = gaps.length > 0 ? `${gaps.join(' ')} ` : '';
+  // A direct answer's opening words from the monograph's names and class, cited as its naming statement is.
+  const frame = frameAnswer(facets, input.topics);
+  const naming = frame
+    ? knowledge
+        .filter((candidate) => candidate.passage.topicId === frame.topicId && candidate.passage.section === 'Summary')
+        .sort((a, b) => a.passage.ord - b.passage.ord)[0]
+    : undefined;
   const bottomChosen = bottomLiterature
     ? [{ text: bottomLiterature.text, citations: citationsOf(bottomLiterature.candidate) }]
     : bottom.map((candidate) => ({ text: candidate.passage.text, citations: candidate.passage.citations }));
+  // A per-kilogram dose worked out for the weight the question gives, next to the statement it comes from.
+  const weight = facets.measurements.find((measurement) => measurement.name === 'weight')?.value;
+  const withDoses =
+    weight !== undefined && facets.intents.includes('dose')
+      ? bottomChosen.flatMap((chosen) => {
+          const dose = calculateDose(chosen.text, weight);
+          return dose ? [chosen, { text: dose, citations: chosen.citations }] : [chosen];
+        })
+      : bottomChosen;
+  // A table of bands answers one band: lead with the clause for the value asked ("at CrCl 25 mL/min").
+  const banded = withDoses.flatMap((chosen) => {
+    for (const measurement of facets.measurements.filter((asked) => !asked.inherited)) {
+      const unit = UNIT_ANCHORS[measurement.name];
+      const clause = unit ? bandClause(chosen.text, unit, measurement.value) : null;
+      if (clause) {
+        const value = `${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}`;
+        return [{ text: `At a ${measurement.label} of ${value}: ${clause}.`, citations: chosen.citations }, chosen];
+      }
+    }
+    return [chosen];
+  });
+  const framed = frame && naming ? [{ text: frame.text, citations: naming.passage.citations }, ...banded] : banded;
   const bottomLine = {
-    text: `${gapText}${bottomChosen.map((chosen) => chosen.text).join(' ')}`.trim(),
-    citations: numbering.number(bottomChosen.flatMap((chosen) => chosen.citations)),
+    text: `${gapText}${framed.map((chosen) => chosen.text).join(' ')}`.trim(),
+    citations: numbering.number(framed.flatMap((chosen) => chosen.citations)),
   };
   const headingOrder = [...sections.keys()].sort((a, b) => rankOf(a) - rankOf(b));
   const articleSections: Section[] = headingOrder.map((heading) => ({
@@ -192,6 +224,7 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
     }),
   }));
 
+  if (naming) used.add(naming.passage.id);
   const usedCandidates = [...input.candidates].filter((candidate) => used.has(candidate.passage.id));
   if (bottomLiterature) usedCandidates.push(bottomLiterature.candidate);
   const topicIds = [
@@ -205,7 +238,7 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
     statuses.push('submitted');
   const dates = topicList.map((topic) => topic.updated).sort();
   const allCited = [
-    ...bottomChosen.flatMap((chosen) => chosen.citations),
+    ...framed.flatMap((chosen) => chosen.citations),
     ...[...sections.values()].flat().flatMap((chosen) => chosen.citations),
   ];
 

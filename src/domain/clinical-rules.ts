@@ -133,6 +133,8 @@ export interface SectionPlanRules {
   headings: Record<string, string>;
   /** Sections each audience reads first. */
   audienceFirst: Record<string, string[]>;
+  /** Patterns of advice written for a person on their own ("call 911"): shown to patients only. */
+  layAdviceForPatientsOnly: string[];
   /** Most bullets in an answer's main sections, by audience, and in the related section. */
   limits: { bullets: number; broadBullets: number; patientBullets: number; related: number; perHeading: number };
 }

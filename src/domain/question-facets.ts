@@ -19,6 +19,8 @@ export interface Entity {
   members: string[];
   /** Where it came from: the question itself, or the thread it follows up. */
   origin: 'question' | 'thread' | 'answer';
+  /** Every name the question used for it, when more than one ("Tylenol", "paracetamol"). */
+  mentions?: string[];
   /** Where the question names it: character offsets in `QuestionFacets.text` (absent when carried from a thread). */
   span?: [number, number];
   /** True when it is mentioned as background (a comorbidity, a past medicine) rather than asked about. */

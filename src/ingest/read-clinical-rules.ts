@@ -105,6 +105,7 @@ const intentsSchema = z.object({
 const sectionPlansSchema = z.object({
   headings: z.record(section, z.string().min(2)),
   audienceFirst: z.record(z.string(), z.array(section)),
+  layAdviceForPatientsOnly: patterns,
   limits: z.object({
     bullets: z.number().int().min(1),
     broadBullets: z.number().int().min(1),

@@ -43,6 +43,8 @@ export class AnswerRetriever {
     private readonly index: SearchIndex,
     private readonly entities: () => EntityIndex,
     private readonly sources: (ids: string[]) => Map<string, Source>,
+    /** Advice written for a person on their own ("call 911"): never given to clinicians. */
+    private readonly layAdvice: RegExp[] = [],
   ) {}
 
   gather(compiled: CompiledFacets): AnswerCandidate[] {
@@ -83,6 +85,10 @@ export class AnswerRetriever {
       if (!source) continue;
       const patient = passage.section === PATIENT_SECTION;
       if (patient && compiled.audience !== 'patient') continue;
+      // Physicians and pharmacists asking about treatment are the care "call 911" sends people to;
+      // nurses teach patients, so they keep it.
+      const treating = compiled.audience === 'physician' || compiled.audience === 'pharmacist';
+      if (treating && this.layAdvice.some((pattern) => pattern.test(passage.text))) continue;
       const level = bestLevel(passage, source, sources);
       const score = scoreStatement(
         {

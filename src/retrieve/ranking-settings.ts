@@ -48,6 +48,8 @@ export const INTENT_FIT = {
   firstSection: 1,
   sectionStep: 0.07,
   lowestSection: 0.55,
+  /** A section written for the asked population ("Pregnancy", "Renal adjustment"), whatever the intent. */
+  populationSection: 0.9,
   /** Added when the statement's own words answer the intent ("mg", "avoid"). */
   cue: 0.3,
   /** Share of the fit kept when an intent that needs the statement's own words (a dose, a duration) finds none. */
@@ -56,6 +58,8 @@ export const INTENT_FIT = {
   secondary: 0.65,
   /** Patient statements belong to no clinical section: their words must carry the fit. */
   patientBase: 0.6,
+  /** A patient statement whose words do not answer a specific ask (a dose, an interaction). */
+  patientUncued: 0.35,
 } as const;
 
 export const POPULATION_FIT = {

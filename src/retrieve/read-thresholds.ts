@@ -38,8 +38,11 @@ const number = (text: string | undefined) => Number((text ?? '').replace(/,/g, '
  * ("creatinine clearance 15-29 mL/min", "CrCl below 30", "eGFR of 45 or more"), the bounds
  * written right after the name, or just before it.
  */
-export function readThresholds(text: string, aliases: RegExp[]): Interval[] {
+export function readThresholds(text: string, aliases: RegExp[], unit?: RegExp): Interval[] {
   const intervals: Interval[] = [];
+  // Tables of bands after one mention ("creatinine clearance: 30 to 59 mL/min, ...; 15 to 29 mL/min, ..."):
+  // every range written with the quantity's unit counts.
+  if (unit && aliases.some((alias) => alias.test(text))) intervals.push(...unitIntervals(text, unit));
   for (const alias of aliases) {
     const global = new RegExp(alias.source, 'giu');
     for (const match of text.matchAll(global)) {
@@ -53,6 +56,21 @@ export function readThresholds(text: string, aliases: RegExp[]): Interval[] {
           break;
         }
       }
+    }
+  }
+  return intervals;
+}
+
+/** Every range written with the unit right after it ("15 to 29 mL/min", "below 30 mL/min"). */
+function unitIntervals(text: string, unit: RegExp): Interval[] {
+  const intervals: Interval[] = [];
+  for (const [pattern, make] of PATTERNS) {
+    for (const match of text.matchAll(new RegExp(pattern.source, 'giu'))) {
+      const end = (match.index ?? 0) + match[0].length;
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 1), match.index ?? 0);
+      if (/[\d.,]/.test(before)) continue;
+      if (!new RegExp(`^\\s*${unit.source}`, 'iu').test(text.slice(end, end + 20))) continue;
+      intervals.push(make(number(match[1]), number(match[2])));
     }
   }
   return intervals;
@@ -85,4 +103,22 @@ export function coverage(intervals: Interval[], value: number, open: number): nu
     best = Math.max(best ?? 0, fit);
   }
   return best;
+}
+
+/**
+ * In a statement that lists bands ("30 to 59 mL/min, 400 to 1,400 mg per day; 15 to 29 mL/min,
+ * 200 to 700 mg per day"), the clause for the band that contains a value, verbatim; null when
+ * the statement has fewer than two bands or none contains it.
+ */
+export function bandClause(text: string, unit: RegExp, value: number): string | null {
+  const clauses = text.split(/;\s+/);
+  const banded = clauses.filter((clause) => unitIntervals(clause, unit).length > 0);
+  if (banded.length < 2) return null;
+  const hit = banded.find((clause) => contains(unitIntervals(clause, unit), value));
+  return hit
+    ? hit
+        .trim()
+        .replace(/^[^:]*:\s*(?=\d)/, '')
+        .replace(/[.]$/, '')
+    : null;
 }

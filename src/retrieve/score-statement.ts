@@ -69,7 +69,7 @@ export interface CompiledFacets {
   unasked: CompiledRules['populations'];
   /** A follow-up: its own words are what it adds, and weigh more. */
   focus: boolean;
-  measurements: Array<{ value: number; name: string; aliases: RegExp[] }>;
+  measurements: Array<{ value: number; name: string; aliases: RegExp[]; unit?: RegExp }>;
   /** Results the question reports ("anti-HBs positive"): a statement should read them the same way. */
   findings: Array<{ names: NameMatcher; value: Finding['value'] }>;
   terms: RegExp[];
@@ -148,12 +148,25 @@ function alternation(names: string[]): string {
 }
 
 const SUBJECT_KINDS = new Set(['drug', 'class', 'condition']);
+const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause', 'prevention']);
+/** The unit a quantity's ranges are written in, to read tables of bands. */
+export const UNIT_ANCHORS: Record<string, RegExp> = {
+  crcl: /mL\s*\/\s*min/,
+  egfr: /mL\s*\/\s*min/,
+  potassium: /(mEq|mmol)\s*\/\s*L/,
+  sodium: /(mEq|mmol)\s*\/\s*L/,
+  a1c: /%/,
+  tsh: /(mIU|mU)\s*\/\s*L/,
+  glucose: /(mg\s*\/\s*dL|mmol\s*\/\s*L)/,
+};
 
 /** Matches statements that speak of an entity (by name, topic, class member). */
 export function subjectMatcher(entity: Entity, drugTopicsOf: (name: string) => string[]): SubjectMatcher {
+  // Two-character names ("T4" for levothyroxine) also name other things ("free T4"): only the question's own word counts.
+  const names = entity.names.filter((name) => name.trim().length > 2 || name === entity.label);
   return {
     entity,
-    names: new NameMatcher(entity.names),
+    names: new NameMatcher(names),
     members: entity.members.length > 0 ? new NameMatcher(entity.members) : null,
     memberTopics: new Set(entity.members.flatMap(drugTopicsOf)),
   };
@@ -208,7 +221,8 @@ export function compileFacets(
       const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
       if (!rule || measurement.name === 'weight' || measurement.name === 'cha2ds2-vasc') return [];
       const aliases = measurement.name === 'crcl' || measurement.name === 'egfr' ? kidneyAliases : rule.aliases;
-      return [{ value: measurement.value, name: measurement.name, aliases }];
+      const unit = UNIT_ANCHORS[measurement.name];
+      return [{ value: measurement.value, name: measurement.name, aliases, ...(unit ? { unit } : {}) }];
     }),
     terms: facets.terms.map((term) => new RegExp(`(?<![\\p{L}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu')),
     findings: facets.findings.map((finding) => ({ names: new NameMatcher(finding.names), value: finding.value })),
@@ -238,7 +252,8 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     }
     // A test or term listed among a topic's names is what that topic is about; a drug listed there is not.
     if (statement.topicId && matcher.entity.relatedTopics.includes(statement.topicId)) {
-      return matcher.entity.kind === 'term' ? SUBJECT_MATCH.termTopic : SUBJECT_MATCH.relatedTopic;
+      const specific = matcher.entity.kind === 'term' && matcher.entity.relatedTopics.length <= 2;
+      return specific ? SUBJECT_MATCH.termTopic : SUBJECT_MATCH.relatedTopic;
     }
     return 0;
   };
@@ -264,8 +279,16 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     const rank = rule.sections.indexOf(statement.section);
     let fit =
       rank >= 0 ? Math.max(INTENT_FIT.lowestSection, INTENT_FIT.firstSection - rank * INTENT_FIT.sectionStep) : 0;
-    if (statement.patient) fit = INTENT_FIT.patientBase;
-    if (rule.statementCues.some((cue) => cue.test(text))) fit += INTENT_FIT.cue;
+    // A section written for the population asked ("Renal adjustment" for a CKD question) answers any intent about it.
+    if (compiled.populations.some((population) => population.sections.includes(statement.section))) {
+      fit = Math.max(fit, INTENT_FIT.populationSection);
+    }
+    const cued = rule.statementCues.some((cue) => cue.test(text));
+    // Patient statements belong to no clinical section: their words carry the fit, except for
+    // the general asks (what is it, how is it treated) that any of them may answer.
+    if (statement.patient)
+      fit = cued || GENERAL_INTENTS.has(rule.name) ? INTENT_FIT.patientBase : INTENT_FIT.patientUncued;
+    if (cued) fit += INTENT_FIT.cue;
     else if (rule.cueRequired) fit *= INTENT_FIT.withoutRequiredCue;
     intent = Math.max(intent, fit * weight);
   }
@@ -293,7 +316,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
   if (compiled.measurements.length > 0) {
     let sum = 0;
     for (const asked of compiled.measurements) {
-      const intervals = readThresholds(text, asked.aliases);
+      const intervals = readThresholds(text, asked.aliases, asked.unit);
       if (intervals.length === 0) {
         sum +=
           statement.section === 'Renal adjustment' || statement.section === 'Hepatic adjustment'

@@ -50,6 +50,10 @@ export function isNegatedIn(text: string, word: string): boolean {
   );
 }
 
+/** Words that introduce the patient's other conditions ("in a patient with CKD", "who also has diabetes"). */
+const COMORBIDITY =
+  /\b(?:(?:in|for) (?:a|an|the|this|my) (?:\d+[- ]year[- ]old )?(?:patient|person|man|woman|adult|child|boy|girl|pt)(?: who (?:has|have)| with| known to have)|who (?:also )?(?:has|have)|with (?:known |a history of |underlying |co-?existing )?)\s+(?:\w+\s+){0,2}$/iu;
+
 /** Words before a name that deny it. */
 const NEGATED =
   /\b(no|not|without|denies|never had|no (personal or family )?history of|negative for|free of)\s+(\w+\s+){0,3}$/iu;
@@ -89,8 +93,22 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     const background =
       !inAsk ||
       (entity.kind === 'drug' && CURRENT_MEDICINE.test(before) && ask === text && text.length > VIGNETTE_CHARS);
-    if (entities.some((known) => known.name === entity.name && known.kind === entity.kind)) continue;
+    const same = entities.find((known) => known.name === entity.name && known.kind === entity.kind);
+    if (same) {
+      // "Is Tylenol the same as paracetamol?": two names of one drug, both kept as mentions.
+      if (!(same.mentions ?? []).includes(entity.label))
+        same.mentions = [...(same.mentions ?? [same.label]), entity.label];
+      continue;
+    }
     entities.push({ ...entity, ...span, background });
+  }
+  // "Gout flare in a patient with CKD stage 4": a later condition introduced as the patient's is
+  // a comorbidity, the setting of the question, not its subject.
+  const conditions = entities.filter((entity) => entity.kind === 'condition' && !entity.background);
+  for (const entity of conditions.slice(1)) {
+    const start = entity.span?.[0];
+    if (start === undefined) continue;
+    if (COMORBIDITY.test(text.slice(Math.max(0, start - 40), start))) entity.background = true;
   }
   // A question sentence that names nothing ("What does this mean?", "Which class should be
   // added?") is about its context: a short message's whole context, a long vignette's lead

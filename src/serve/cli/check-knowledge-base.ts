@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { readClinicalRules } from '../../ingest/read-clinical-rules.js';
 import { readKnowledgeBase } from '../../ingest/read-knowledge-base.js';
 
 /**
@@ -23,7 +24,10 @@ export function checkKnowledgeBase(
   const wanted = (file: string) => only === null || only.has(resolve(file));
   const files = full.files.filter((file) => wanted(file.file));
   const units = full.units.filter((unit) => wanted(unit.topic?.file ?? ''));
+  // The clinical rules (knowledge/rules/*.yaml) are checked with the topics: they are reviewed data too.
+  const rules = only === null ? readClinicalRules(root).problems : [];
   const problems = [
+    ...rules.map((problem) => ({ ...problem, file: relative(root, problem.file) })),
     ...files.flatMap((file) => file.problems.map((problem) => ({ file: relative(root, file.file), ...problem }))),
     ...full.problems
       .filter((problem) => wanted(problem.file))

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity, QuestionFacets } from '../../src/domain/question-facets.js';
+import { compileFacets, type ScoredText, scoreStatement } from '../../src/retrieve/score-statement.js';
+import { builtInRules } from '../helpers.js';
+
+const rules = await builtInRules();
+
+function entity(name: string, kind: Entity['kind'], topics: string[], extra: Partial<Entity> = {}): Entity {
+  return {
+    label: name,
+    name,
+    kind,
+    names: [name],
+    topics,
+    relatedTopics: [],
+    members: [],
+    origin: 'question',
+    background: false,
+    ...extra,
+  };
+}
+
+function facets(partial: Partial<QuestionFacets>): QuestionFacets {
+  return {
+    text: '',
+    corrected: null,
+    intent: 'dose',
+    intents: ['dose'],
+    entities: [],
+    populations: [],
+    measurements: [],
+    ageYears: null,
+    findings: [],
+    terms: [],
+    negatedTerms: [],
+    unknownTerms: [],
+    followUp: false,
+    ...partial,
+  };
+}
+
+const statement = (text: string, section: string, topicId?: string): ScoredText => ({
+  text,
+  section,
+  topicId,
+  patient: false,
+  search: 0,
+  evidence: 1,
+});
+
+describe('scoreStatement', () => {
+  const rivaroxabanDose = facets({
+    intent: 'dose',
+    intents: ['dose'],
+    entities: [entity('rivaroxaban', 'drug', ['rivaroxaban'])],
+    populations: [{ name: 'renal', phrase: 'with reduced kidney function' }],
+    measurements: [{ name: 'crcl', label: 'creatinine clearance', value: 40, unit: 'mL/min', text: 'CrCl 40' }],
+  });
+  const compiled = compileFacets(rivaroxabanDose, rules, 'pharmacist', () => []);
+
+  it('ranks the statement that meets every facet above ones that miss the number or the subject', () => {
+    const band = scoreStatement(
+      statement(
+        'Rivaroxaban is reduced to 15 mg once daily with the evening meal at CrCl 15 to 50 mL/min.',
+        'Renal adjustment',
+        'rivaroxaban',
+      ),
+      compiled,
+    );
+    const normal = scoreStatement(
+      statement(
+        'Rivaroxaban 20 mg once daily with the evening meal when CrCl is above 50 mL/min.',
+        'Dosing',
+        'rivaroxaban',
+      ),
+      compiled,
+    );
+    const other = scoreStatement(
+      statement('Edoxaban is 30 mg once daily at CrCl 15 to 50 mL/min.', 'Renal adjustment', 'edoxaban'),
+      compiled,
+    );
+    expect(band.direct).toBe(true);
+    expect(band.measurementsMet).toEqual(['crcl']);
+    expect(normal.measurement).toBeLessThan(0);
+    expect(band.total).toBeGreaterThan(normal.total);
+    expect(other.subject).toBe(0);
+  });
+
+  it('asks the statement itself to state a dose for a dose question', () => {
+    const dose = scoreStatement(statement('Rivaroxaban 20 mg orally once daily.', 'Dosing', 'rivaroxaban'), compiled);
+    const noDose = scoreStatement(
+      statement('Rivaroxaban dosing depends on the indication.', 'Dosing', 'rivaroxaban'),
+      compiled,
+    );
+    expect(dose.intent).toBeGreaterThan(noDose.intent);
+  });
+
+  it('gives the population facet only to statements that speak to it, and penalises unasked populations', () => {
+    const breastfeeding = compileFacets(
+      facets({
+        intent: 'safety',
+        intents: ['safety'],
+        entities: [entity('loratadine', 'drug', ['loratadine'])],
+        populations: [{ name: 'breastfeeding', phrase: 'while breastfeeding' }],
+      }),
+      rules,
+      'physician',
+      () => [],
+    );
+    const lactation = scoreStatement(
+      statement('Loratadine is a preferred antihistamine while breastfeeding.', 'Breastfeeding', 'loratadine'),
+      breastfeeding,
+    );
+    const dosing = scoreStatement(statement('Loratadine 10 mg once daily.', 'Dosing', 'loratadine'), breastfeeding);
+    expect(lactation.populationsMet).toEqual(['breastfeeding']);
+    expect(lactation.direct).toBe(true);
+    expect(dosing.direct).toBe(false);
+    const general = compileFacets(
+      facets({ intent: 'dose', entities: [entity('loratadine', 'drug', ['loratadine'])] }),
+      rules,
+      'physician',
+      () => [],
+    );
+    expect(
+      scoreStatement(statement('Loratadine in pregnancy is preferred.', 'Pregnancy', 'loratadine'), general).population,
+    ).toBeLessThan(0);
+  });
+
+  it('reads qualifiers with their polarity: "no comorbidities" matches "without comorbidities", not "with comorbidities"', () => {
+    const cap = compileFacets(
+      facets({
+        intent: 'treatment',
+        intents: ['treatment'],
+        entities: [entity('pneumonia', 'condition', ['cap'])],
+        terms: ['outpatient', 'comorbidities'],
+        negatedTerms: ['comorbidities'],
+      }),
+      rules,
+      'physician',
+      () => [],
+    );
+    const without = scoreStatement(
+      statement('Outpatient adults without comorbidities should receive amoxicillin.', 'Summary', 'cap'),
+      cap,
+    );
+    const withThem = scoreStatement(
+      statement('Outpatients with comorbidities should receive amoxicillin-clavulanate.', 'First-line therapy', 'cap'),
+      cap,
+    );
+    expect(without.context).toBeGreaterThan(withThem.context);
+  });
+
+  it('reads reported results with their values', () => {
+    const panel = compileFacets(
+      facets({
+        intent: 'test-result',
+        intents: ['test-result'],
+        entities: [entity('HBsAg', 'term', ['serology'])],
+        findings: [
+          { label: 'HBsAg', names: ['HBsAg'], value: 'negative' },
+          { label: 'anti-HBs', names: ['anti-HBs'], value: 'positive' },
+        ],
+      }),
+      rules,
+      'physician',
+      () => [],
+    );
+    const right = scoreStatement(
+      statement('HBsAg negative with anti-HBs positive means immunity.', 'Diagnosis', 'serology'),
+      panel,
+    );
+    const wrong = scoreStatement(
+      statement('HBsAg positive with anti-HBs negative means chronic infection.', 'Diagnosis', 'serology'),
+      panel,
+    );
+    expect(right.context).toBeGreaterThan(wrong.context);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../src/domain/topic.js';
+import { EntityIndex } from '../../src/understand/entity-index.js';
+import { followThread } from '../../src/understand/follow-thread.js';
+import { readFacets } from '../../src/understand/read-facets.js';
+import { SpellingCorrector } from '../../src/understand/spelling-corrector.js';
+import { builtInRules } from '../helpers.js';
+
+const rules = await builtInRules();
+
+const topic = (id: string, title: string, synonyms: string[], drug?: Topic['drug']): Topic => ({
+  id,
+  kind: drug ? 'drug' : 'condition',
+  title,
+  specialty: 'cardiology',
+  synonyms,
+  questionTypes: ['treatment'],
+  reviewStatus: 'submitted',
+  updated: '2026-12-06',
+  file: `${id}.md`,
+  ...(drug ? { drug } : {}),
+});
+const drug = (generic: string, us: string[], uk: string[] = []) => ({
+  generic,
+  brands: { us, uk },
+  drugClass: ['medicine'],
+  otc: false,
+  ingredients: [],
+});
+
+const topics = [
+  topic('atrial-fibrillation', 'Atrial fibrillation (AF)', ['AF', 'AFib', 'apixaban', 'rivaroxaban']),
+  topic('asthma', 'Asthma in adults and adolescents', ['asthma', 'wheeze']),
+  topic('rivaroxaban', 'Rivaroxaban (Xarelto)', ['rivaroxaban', 'Xarelto'], drug('rivaroxaban', ['Xarelto'])),
+  topic(
+    'acetaminophen',
+    'Acetaminophen (Tylenol)',
+    ['paracetamol', 'Tylenol', 'Panadol'],
+    drug('acetaminophen', ['Tylenol'], ['Panadol']),
+  ),
+  topic('methotrexate', 'Methotrexate', ['methotrexate'], drug('methotrexate', ['Trexall'])),
+  topic(
+    'trimethoprim-sulfamethoxazole',
+    'Trimethoprim-sulfamethoxazole (Bactrim)',
+    ['co-trimoxazole', 'Bactrim'],
+    drug('trimethoprim-sulfamethoxazole', ['Bactrim']),
+  ),
+];
+const entities = new EntityIndex(topics, rules.source.synonyms);
+const vocabulary = new Map(
+  [...'treatment pregnancy hypertension insulin potassium apixaban rivaroxaban dose'.split(' ')].map((word) => [
+    word,
+    5,
+  ]),
+);
+const speller = new SpellingCorrector({
+  shorthand: rules.source.spelling.shorthand,
+  vocabulary: () => vocabulary,
+  known: () => new Set(),
+});
+const read = (question: string) => readFacets(speller.correct(question), { rules, entities });
+
+describe('readFacets', () => {
+  it('reads a dose question about a drug in a condition with a kidney function number', () => {
+    const facets = read('What is the Xarelto dose in AF with a creatinine clearance of 40 mL/min?');
+    expect(facets.intent).toBe('dose');
+    expect(facets.entities.map((entity) => [entity.name, entity.kind])).toEqual([
+      ['rivaroxaban', 'drug'],
+      ['Atrial fibrillation', 'condition'],
+    ]);
+    expect(facets.measurements).toEqual([expect.objectContaining({ name: 'crcl', value: 40 })]);
+    expect(facets.populations.map((population) => population.name)).toEqual(['renal']);
+  });
+
+  it('reads populations, ages and what the question denies', () => {
+    expect(read('Is Tylenol safe while breastfeeding a 2-month-old?').populations.map((p) => p.name)).toEqual([
+      'breastfeeding',
+    ]);
+    expect(read('Antibiotic for a healthy, non-pregnant 28-year-old woman').populations).toEqual([]);
+    expect(read('My 4-month-old has a fever; can I give acetaminophen?').populations.map((p) => p.name)).toEqual([
+      'infant',
+    ]);
+    expect(read('Outpatient antibiotic with no comorbidities?').negatedTerms).toEqual(['comorbidities']);
+  });
+
+  it('tells the subject from the context in a vignette, and background medicines from the one asked about', () => {
+    const facets = read(
+      'A patient with asthma on weekly methotrexate develops cystitis. Is trimethoprim-sulfamethoxazole safe to use?',
+    );
+    const subject = facets.entities.filter((entity) => !entity.background).map((entity) => entity.name);
+    expect(subject).toEqual(['trimethoprim-sulfamethoxazole']);
+    expect(facets.intents).toEqual(expect.arrayContaining(['safety', 'interaction']));
+  });
+
+  it('keeps two names of one drug as mentions, for brand and generic questions', () => {
+    const facets = read('Is Tylenol the same thing as paracetamol?');
+    expect(facets.intent).toBe('brand-generic');
+    expect(facets.entities[0]?.mentions).toEqual(['Tylenol', 'paracetamol']);
+  });
+
+  it('corrects misspellings against the knowledge base and reports words nothing knows', () => {
+    const facets = read('treatmnt of hypertenion in pregnacy');
+    expect(facets.corrected).toBe('treatment of hypertension in pregnancy');
+    expect(read('What is the dose of zolpraxavir?').unknownTerms).toEqual(['zolpraxavir']);
+  });
+
+  it('completes a follow-up with its thread: same drug, new number, the old number as context', () => {
+    const first = read('What is the rivaroxaban dose in atrial fibrillation with a CrCl of 60?');
+    const next = followThread(
+      read('and if his CrCl is 40?'),
+      { question: first.text, questionType: 'dosing', topics: [], topicTitle: null, facets: first },
+      entities,
+    );
+    expect(next.followUp).toBe(true);
+    expect(next.intent).toBe('dose');
+    expect(next.entities.filter((entity) => !entity.background).map((entity) => entity.name)).toEqual([
+      'rivaroxaban',
+      'Atrial fibrillation',
+    ]);
+    expect(next.measurements).toEqual([expect.objectContaining({ name: 'crcl', value: 40, inherited: false })]);
+  });
+
+  it('a follow-up that names its own drug asks about it, with "it" meaning the drug the answer named', () => {
+    const first = read('What is first-line for atrial fibrillation?');
+    const context = {
+      question: first.text,
+      questionType: 'treatment' as const,
+      topics: [],
+      topicTitle: null,
+      facets: first,
+      answerDrugs: ['rivaroxaban'],
+    };
+    const next = followThread(read('Can he take methotrexate with it?'), context, entities);
+    const subject = next.entities.filter((entity) => !entity.background).map((entity) => entity.name);
+    expect(subject).toEqual(['methotrexate', 'rivaroxaban']);
+  });
+});

@@ -45,6 +45,8 @@ interface Chosen {
 }
 
 const PATIENT_SECTION = 'Patient summary';
+/** A plain-language statement leads a patient's bottom line when it scores at least this share of the best. */
+const PLAIN_LEAD = 0.95;
 const RELATED = 'Related';
 
 /**
@@ -69,12 +71,14 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   const fullness = (candidate: AnswerCandidate) =>
     candidate.score.populationsMet.length + candidate.score.measurementsMet.length;
   const direct = knowledge.filter((candidate) => candidate.score.direct);
-  const ordered = [...direct].sort(
-    (a, b) =>
-      fullness(b) - fullness(a) ||
-      (forPatient ? Number(isPatientText(b)) - Number(isPatientText(a)) : 0) ||
-      b.score.total - a.score.total,
-  );
+  const ordered = [...direct].sort((a, b) => fullness(b) - fullness(a) || b.score.total - a.score.total);
+  // For patients, a plain statement leads when it answers nearly as well as the best one.
+  if (forPatient) {
+    const best = ordered[0]?.score.total ?? 0;
+    const plain = ordered.find((candidate) => isPatientText(candidate) && candidate.score.total >= best * PLAIN_LEAD);
+    if (plain && fullness(plain) === fullness(ordered[0] ?? plain))
+      ordered.splice(ordered.indexOf(plain), 1), ordered.unshift(plain);
+  }
   const bottom: AnswerCandidate[] = [];
   for (const candidate of ordered) {
     if (bottom.length >= ANSWER_THRESHOLDS.bottomLine) break;

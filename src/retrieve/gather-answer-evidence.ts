@@ -99,7 +99,10 @@ export class AnswerRetriever {
           search,
           evidence: evidenceWeight(level),
           keywords: passage.keywords,
+          foreignMonograph:
+            passage.topicId !== undefined && this.isDrug(passage.topicId) && !askedDrugTopics.has(passage.topicId),
           otherCondition: compiled.substitutes.length > 0 && this.namesOtherCondition(passage.text, askedConditions),
+          otherPart: this.speaksOfOtherPart(passage, subjects),
         },
         compiled,
       );
@@ -107,6 +110,23 @@ export class AnswerRetriever {
       candidates.push({ passage, source, level, score, fromKnowledgeBase: source.origin === 'knowledge-base' });
     }
     return candidates.sort((a, b) => b.score.total - a.score.total);
+  }
+
+  /** In a two-condition topic, whether a statement names only the part the question did not ask about. */
+  private speaksOfOtherPart(passage: Passage, subjects: Entity[]): boolean {
+    if (!passage.topicId) return false;
+    const parts = this.entities().partsOf(passage.topicId);
+    if (parts.length < 2) return false;
+    const text = passage.text.toLowerCase();
+    const asked = subjects.flatMap((entity) =>
+      entity.topics.includes(passage.topicId ?? '') ? [entity.label.toLowerCase()] : [],
+    );
+    const askedPart = parts.find((part) =>
+      asked.some((label) => label.includes(part.toLowerCase()) || part.toLowerCase().includes(label)),
+    );
+    if (!askedPart) return false;
+    const mentions = (part: string) => text.includes(part.toLowerCase());
+    return !mentions(askedPart) && parts.some((part) => part !== askedPart && mentions(part));
   }
 
   /** Whether a text names a condition other than the asked ones. */

@@ -28,6 +28,8 @@ export interface ScoredText {
   keywords?: string;
   /** It names a condition the question does not ask about ("amoxicillin for sinusitis" when asked about pneumonia). */
   otherCondition?: boolean;
+  /** In a topic that covers two conditions, it speaks only of the one not asked about (head lice for a scabies question). */
+  otherPart?: boolean;
   /** It belongs to the monograph of a drug the question does not ask about (naming the subject only in passing). */
   foreignMonograph?: boolean;
 }
@@ -236,7 +238,9 @@ export function compileFacets(
 export function scoreStatement(statement: ScoredText, compiled: CompiledFacets): FacetScore {
   const { text } = statement;
   const subjectOf = (matcher: SubjectMatcher): number => {
-    if (statement.topicId && matcher.entity.topics.includes(statement.topicId)) return SUBJECT_MATCH.ownTopic;
+    if (statement.topicId && matcher.entity.topics.includes(statement.topicId)) {
+      return statement.otherPart ? SUBJECT_MATCH.relatedTopic : SUBJECT_MATCH.ownTopic;
+    }
     if (matcher.names.test(text))
       return statement.foreignMonograph ? SUBJECT_MATCH.namedElsewhere : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;

@@ -22,6 +22,8 @@ const singular = (token: string) =>
   token.length > 4 && /^[a-z]+s$/.test(token) && !/(ss|us|is)$/.test(token) ? token.slice(0, -1) : token;
 const key = (name: string) => tokenize(name).map(singular).join(' ');
 const normalizeName = (name: string) => tokenizeKeepCase(name).map(singular).join(' ');
+/** Units and dosing words that are also someone's abbreviation. */
+const UNIT_WORDS = new Set(['mcg', 'meq', 'mmol', 'iu', 'bid', 'tid', 'qid', 'prn', 'otc', 'po']);
 
 /**
  * Every name Vesalius knows, and what each names: a drug monograph, a condition topic (by
@@ -100,20 +102,34 @@ export class EntityIndex {
     return [...(this.targets.get(key(name))?.drugs ?? [])];
   }
 
+  /** A topic that covers two conditions ("Scabies and head lice"): its parts, each a name of its own. */
+  partsOf(topicId: string): string[] {
+    const topic = this.topicsById.get(topicId);
+    if (!topic) return [];
+    const forms = titleFormsOf(topic);
+    const bare = topic.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    return forms.filter(
+      (form) =>
+        (form !== topic.title && form !== bare && bare.toLowerCase().includes(` and ${form.toLowerCase()}`)) ||
+        bare.toLowerCase().startsWith(`${form.toLowerCase()} and `),
+    );
+  }
+
   topic(id: string): Topic | undefined {
     return this.topicsById.get(id);
   }
 
   /** Entities named in a text, in order, with their token positions. */
   find(text: string): FoundEntity[] {
-    const original = tokenizeKeepCase(text).map(singular);
+    const raw = tokenizeKeepCase(text);
+    const original = raw.map(singular);
     const tokens = original.map((token) => token.toLowerCase());
     const found: FoundEntity[] = [];
     for (const match of this.matcher.match(tokens, original)) {
       const name = this.names[match.group] ?? '';
       const target = this.targets.get(key(name));
       if (!target) continue;
-      const label = original.slice(match.start, match.end).join(' ');
+      const label = raw.slice(match.start, match.end).join(' ');
       found.push({ entity: this.entityFor(label, target), start: match.start, end: match.end });
     }
     return found;
@@ -181,7 +197,27 @@ export class EntityIndex {
     }
     if (target.conditions.size > 0) {
       const topics = [...target.conditions];
-      const names = unique([...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []), ...groupTerms, label]);
+      // In a two-condition topic ("Scabies and head lice"), a question about one part is not about the other.
+      const otherWords = topics.flatMap((id) => {
+        const parts = this.partsOf(id);
+        const asked = parts.find((part) => key(label).includes(key(part)) || key(part).includes(key(label)));
+        if (!asked) return [];
+        const askedWords = new Set(key(asked).split(' '));
+        return parts
+          .filter((part) => part !== asked)
+          .flatMap((part) => key(part).split(' '))
+          .filter((word) => word.length > 3 && !askedWords.has(word));
+      });
+      const names = unique([
+        ...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []),
+        ...groupTerms,
+        label,
+      ]).filter(
+        (name) =>
+          !key(name)
+            .split(' ')
+            .some((word) => otherWords.includes(word)),
+      );
       const first = this.topicsById.get(topics[0] ?? '');
       return {
         ...base,
@@ -197,8 +233,13 @@ export class EntityIndex {
   private targetOf(name: string): NameTargets {
     const nameKey = key(name);
     // Bare numbers and single letters name nothing ("1" from "type 1" in a synonym list).
-    if (nameKey.length < 2 || !/[a-z]/.test(nameKey))
+    // Bare numbers, single letters and two-letter symbols ("Mg", "Fe") name nothing reliably (capital
+    // abbreviations such as "AF" and "RA" do):
+    // "40 mg" is a dose, not magnesium.
+    const shortButCapital = nameKey.length === 2 && /^[A-Z]{2}$/.test(name.trim());
+    if ((nameKey.length <= 2 && !shortButCapital) || !/[a-z]/.test(nameKey) || UNIT_WORDS.has(nameKey)) {
       return { drugs: new Set(), conditions: new Set(), related: new Set(), group: null };
+    }
     let target = this.targets.get(nameKey);
     if (!target) {
       target = { drugs: new Set(), conditions: new Set(), related: new Set(), group: null };

@@ -11,12 +11,16 @@ export interface IndexQuery {
   concepts: Array<{ phrases: string[][]; weight: number }>;
   /** Restrict to passages of these sources' origins (e.g. only the knowledge base). */
   origins?: string[];
+  /** Rank by the passage text alone rather than by all fields weighted (title, keywords, section, text). */
+  textOnly?: boolean;
 }
 
 export interface IndexHit {
   passage: Passage;
   /** Engine relevance, higher is better, not comparable across queries. */
   score: number;
+  /** The same relevance counted in the passage's own text only (no title, keywords or section). */
+  textScore: number;
 }
 
 export interface SourceListing {

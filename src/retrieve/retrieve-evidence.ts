@@ -36,13 +36,23 @@ export interface RetrieveOptions {
 export const RANK_WEIGHTS = {
   bm25: 0.35,
   coverage: 0.2,
-  titleCoverage: 0.2,
+  titleCoverage: 0.3,
   titleFit: 0.15,
   typeMatch: 0.25,
   evidence: 0.06,
   recency: 0.03,
   patientFit: 0.1,
   sameSourceDecay: 0.92,
+  /** BM25 over the passage's own text only... */
+  textBm25: 0,
+  /** ...and for research questions ("Does X reduce the risk of Y?"), answered by a study's own words. */
+  researchTextBm25: 0.45,
+  /** A research question asks about an association: the passage must speak of every part of it. */
+  researchCoverage: 0.5,
+  /** A research question's wording says little about which section answers it. */
+  researchTypeMatch: 0.05,
+  /** Share of title and synonym credit a knowledge-base statement gets (they are its topic's, not its own). */
+  sharedTitle: 0.25,
 };
 
 const PATIENT_SECTION = 'Patient summary';
@@ -67,13 +77,24 @@ export class EvidenceRetriever {
       phrases: concept.phrases,
       weight: concept.weight,
     }));
-    const hits = this.index.search(
-      { concepts, ...(options.origins ? { origins: options.origins } : {}) },
-      options.candidates ?? 150,
-    );
+    const query = { concepts, ...(options.origins ? { origins: options.origins } : {}) };
+    const limit = options.candidates ?? 150;
+    // Candidates by all fields and by passage text alone: a statement's topic synonyms must not
+    // crowd out the passage whose own words answer.
+    const research = isResearchQuestion(analysis);
+    const byId = new Map(this.index.search(query, limit).map((hit) => [hit.passage.id, hit]));
+    if (research) {
+      for (const hit of this.index.search({ ...query, textOnly: true }, limit))
+        if (!byId.has(hit.passage.id)) byId.set(hit.passage.id, hit);
+    }
+    const hits = [...byId.values()];
     if (hits.length === 0) return [];
     const forPatient = options.audience === 'patient';
     const maxScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
+    const maxText = Math.max(...hits.map((hit) => hit.textScore), 1e-9);
+    // A research question ("Does X reduce Y?") is answered by a study whose own text matches;
+    // a consumer question ("What are the symptoms of X?") by the passage titled and sectioned for it.
+    const textWeight = research ? RANK_WEIGHTS.researchTextBm25 : RANK_WEIGHTS.textBm25;
     const questionTokens = new Set(tokenize(analysis.text).map(stemToken));
     this.loadSources(hits.flatMap((hit) => [hit.passage.sourceId, ...hit.passage.citations]));
 
@@ -93,16 +114,21 @@ export class EvidenceRetriever {
         0.6 * conceptCoverage(subject, stems.named),
       );
       const textCoverage = conceptCoverage(subject, stems.text);
-      const titleFit = titleFitness(passage.title, questionTokens);
+      // A knowledge-base statement shares its topic's title and synonyms with every other statement
+      // of the topic: they say little about whether this statement answers, so its own words count.
+      const shared = source.origin === 'knowledge-base' ? RANK_WEIGHTS.sharedTitle : 1;
+      const titleFit = titleFitness(passage.title, questionTokens) * shared;
       const year = passage.year ?? source.year;
       const recency = year === undefined ? 0.5 : Math.min(1, Math.max(0, (year - 1990) / 36));
       const patientFit = forPatient ? (isPatientText || source.kind === 'patient-information' ? 1 : 0) : 0;
       const score =
         RANK_WEIGHTS.bm25 * (hit.score / maxScore) +
-        RANK_WEIGHTS.coverage * coverage +
-        RANK_WEIGHTS.titleCoverage * titleCoverage +
+        textWeight * (hit.textScore / maxText) +
+        (research ? RANK_WEIGHTS.researchCoverage : RANK_WEIGHTS.coverage) *
+          (shared < 1 ? Math.max(textCoverage, shared * coverage) : coverage) +
+        RANK_WEIGHTS.titleCoverage * titleCoverage * shared +
         RANK_WEIGHTS.titleFit * titleFit * titleCoverage +
-        RANK_WEIGHTS.typeMatch * typeFit(analysis.type, passage.answers) +
+        (research ? RANK_WEIGHTS.researchTypeMatch : RANK_WEIGHTS.typeMatch) * typeFit(analysis.type, passage.answers) +
         RANK_WEIGHTS.evidence * evidenceWeight(level) +
         RANK_WEIGHTS.recency * recency +
         RANK_WEIGHTS.patientFit * patientFit;
@@ -245,4 +271,17 @@ function diversify(ranked: RankedEvidence[], limit: number): RankedEvidence[] {
   }
   adjusted.sort((a, b) => b.score - a.score);
   return adjusted.slice(0, limit);
+}
+
+const CONSUMER = /^(what|how|who|where|when|which|why|do you have information|are there)\b/i;
+const TEMPLATED = new Set<QuestionType>(['inheritance', 'genetics', 'frequency', 'research']);
+
+/**
+ * A research question ("Does X reduce the risk of Y?", "Telemedicine in type 1 diabetes: is
+ * technology enough?") rather than a consumer one ("What are the symptoms of X?"): a yes/no
+ * question about an effect or association.
+ */
+export function isResearchQuestion(analysis: QuestionAnalysis): boolean {
+  const text = analysis.text.trim();
+  return text.length > 30 && /\?$/.test(text) && !CONSUMER.test(text) && !TEMPLATED.has(analysis.type);
 }

@@ -21,6 +21,7 @@ interface PassageRow {
   section: string;
   text: string;
   rank?: number;
+  text_rank?: number;
 }
 
 /** The embedded index: SQLite with FTS5 (true BM25 with column weights) in one file. */
@@ -29,7 +30,7 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteSearchIndex['prepare']>;
   private plainStatement: Database.Statement | undefined;
-  private readonly searchStatements = new Map<number, Database.Statement>();
+  private readonly searchStatements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.path = path;
@@ -169,17 +170,19 @@ export class SqliteSearchIndex implements SearchIndex {
     const originFilter =
       query.origins && query.origins.length > 0 ? `AND p.origin IN (${query.origins.map(() => '?').join(', ')})` : '';
     const origins = query.origins ?? [];
-    let statement = this.searchStatements.get(origins.length);
+    const order = query.textOnly ? 'text_rank' : 'rank';
+    const key = `${origins.length}:${order}`;
+    let statement = this.searchStatements.get(key);
     if (!statement) {
-      statement =
-        this.db.prepare(`SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text, bm25(passages_fts, ${weights}) AS rank
+      statement = this.db.prepare(`SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text,
+          bm25(passages_fts, ${weights}) AS rank, bm25(passages_fts, 0, 0, 0, 1) AS text_rank
         FROM passages_fts f JOIN passages p ON p.rowid = f.rowid
         WHERE passages_fts MATCH ? ${originFilter}
-        ORDER BY rank LIMIT ?`);
-      this.searchStatements.set(origins.length, statement);
+        ORDER BY ${order} LIMIT ?`);
+      this.searchStatements.set(key, statement);
     }
     const rows = statement.all(match, ...origins, limit) as PassageRow[];
-    return rows.map((row) => ({ passage: toPassage(row), score: -(row.rank ?? 0) }));
+    return rows.map((row) => ({ passage: toPassage(row), score: -(row.rank ?? 0), textScore: -(row.text_rank ?? 0) }));
   }
 
   /**

@@ -65,7 +65,11 @@ const clinicalQueries = readFileSync(join(shared, 'dev/clinical-questions-dev.js
   .split('\n')
   .filter(Boolean)
   .map((record) => (JSON.parse(record) as { question: string }).question);
-const questions = [...clinicalQueries, ...medquadQueries.filter((_, index) => index % 2 === 0)];
+const realisticQueries = readFileSync(join(shared, 'dev/realistic-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((record) => (JSON.parse(record) as { question: string }).question);
+const questions = [...clinicalQueries, ...realisticQueries, ...medquadQueries.filter((_, index) => index % 2 === 0)];
 for (const question of questions.slice(0, 20)) vesalius.ask(question); // warm caches
 const askTimes = questions.map((question) => time(() => vesalius.ask(question))[1]);
 const searchTimes = questions.map((question) => time(() => vesalius.search(question, 10))[1]);
@@ -148,7 +152,7 @@ line('peak memory (bench process RSS)', `${Math.round(peakRss)} MB`, '');
 line(
   'MedQuAD MRR@10',
   medquad.vesalius.mrr10.toFixed(3),
-  `plain BM25 ${medquad.bm25.mrr10.toFixed(3)} (ratio ${(medquad.vesalius.mrr10 / medquad.bm25.mrr10).toFixed(2)}) · target ≥ 0.60`,
+  `plain BM25 ${medquad.bm25.mrr10.toFixed(3)} (ratio ${(medquad.vesalius.mrr10 / medquad.bm25.mrr10).toFixed(2)}) · target ≥ 0.75 (through the CLI, knowledge base present)`,
 );
 line(
   'PubMedQA MRR@10',

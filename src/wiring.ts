@@ -10,9 +10,10 @@ import { SqliteSearchIndex } from './indexing/sqlite/sqlite-search-index.js';
 import type { IngestIssue } from './ingest/ingest-issue.js';
 import { type IngestProgress, type IngestSummary, ingestPaths } from './ingest/ingest-paths.js';
 import { EutilsClient } from './ingest/pubmed/eutils-client.js';
-import { loadClinicalRules } from './ingest/read-clinical-rules.js';
+import { fingerprintRules, loadClinicalRules } from './ingest/read-clinical-rules.js';
+import type { ClinicalRules } from './domain/clinical-rules.js';
 import { readWordLists } from './ingest/read-word-lists.js';
-import { type SyncResult, syncKnowledgeBase } from './ingest/sync-knowledge-base.js';
+import { type SyncResult, syncKnowledgeBase, VOCABULARY_KEY, vocabularyOf } from './ingest/sync-knowledge-base.js';
 import { analyzeQuestion } from './retrieve/analyze-question.js';
 import { buildSynonymMatcher } from './retrieve/build-term-matcher.js';
 import { AnswerRetriever } from './retrieve/gather-answer-evidence.js';
@@ -59,7 +60,7 @@ export interface Vesalius {
 export function createVesalius(config: Config, options: { now?: () => Date } = {}): Vesalius {
   const index = new SqliteSearchIndex(config.dbPath);
   const knowledgeBase = syncKnowledgeBase(index, config.knowledgeDir);
-  const rules = compileRules(loadClinicalRules(config.knowledgeDir));
+  const rules = compileRules(cachedRules(index, config.knowledgeDir));
   const words = readWordLists();
   if (index.wordListVersion() !== words.version) index.replaceWordList(words.version, words.words());
   const retriever = new EvidenceRetriever(index);
@@ -80,7 +81,7 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
     index,
     getEntities,
     (ids) => retriever.sources(ids),
-    rules.source.sectionPlans.layAdviceForPatientsOnly.map((pattern) => new RegExp(pattern, 'iu')),
+    rules.source.sectionPlans.layAdviceForPatientsOnly.map((pattern) => new RegExp(pattern, 'i')),
   );
   const now = options.now ?? (() => new Date());
   const deps = {
@@ -136,20 +137,48 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
   };
 }
 
-/** The knowledge base's own words with their counts, read from the index once when first needed. */
+/**
+ * The clinical rules, validated once per change of the rule files and kept in the index as
+ * JSON (parsing the YAML on every command start costs more than answering a question).
+ */
+function cachedRules(index: SearchIndex, knowledgeDir: string): ClinicalRules {
+  const fingerprint = fingerprintRules(knowledgeDir);
+  if (index.getMeta(RULES_FINGERPRINT) === fingerprint) {
+    const stored = index.getMeta(RULES_JSON);
+    if (stored) return JSON.parse(stored) as ClinicalRules;
+  }
+  const rules = loadClinicalRules(knowledgeDir);
+  index.setMeta(RULES_JSON, JSON.stringify(rules));
+  index.setMeta(RULES_FINGERPRINT, fingerprint);
+  return rules;
+}
+const RULES_FINGERPRINT = 'clinical_rules_fingerprint';
+const RULES_JSON = 'clinical_rules';
+
+/** The knowledge base's own words with their counts, kept in the index when it was synced. */
 function lazyVocabulary(index: SearchIndex, extra: string[]): () => Map<string, number> {
   let vocabulary: Map<string, number> | undefined;
   return () => {
     if (vocabulary) return vocabulary;
-    vocabulary = new Map();
-    const add = (text: string) => {
-      for (const word of tokenize(text)) vocabulary?.set(word, (vocabulary.get(word) ?? 0) + 1);
-    };
-    for (const topic of index.listTopics()) {
-      add(`${topic.title} ${topic.synonyms.join(' ')}`);
-      for (const passage of index.passagesOfSource(`kb:${topic.id}`)) add(passage.text);
+    const stored = index.getMeta(VOCABULARY_KEY);
+    if (stored) vocabulary = new Map(JSON.parse(stored) as Array<[string, number]>);
+    else {
+      // An index synced before the vocabulary was kept: read it once and keep it.
+      const units = index.listTopics().map((topic) => ({
+        source: {
+          id: `kb:${topic.id}`,
+          kind: 'knowledge-base-topic' as const,
+          origin: 'knowledge-base' as const,
+          title: topic.title,
+          authors: [],
+        },
+        passages: index.passagesOfSource(`kb:${topic.id}`),
+        topic,
+      }));
+      vocabulary = vocabularyOf(units);
+      index.setMeta(VOCABULARY_KEY, JSON.stringify([...vocabulary]));
     }
-    for (const term of extra) add(term);
+    for (const word of extra.flatMap((term) => tokenize(term))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
     return vocabulary;
   };
 }

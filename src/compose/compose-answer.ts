@@ -306,8 +306,15 @@ function studyText(candidate: AnswerCandidate, compiled: CompiledFacets): string
   });
 }
 
+const wordSets = new Map<string, Set<string>>();
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  let set = wordSets.get(text);
+  if (!set) {
+    set = new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+    if (wordSets.size > 20_000) wordSets.clear();
+    wordSets.set(text, set);
+  }
+  return set;
 }
 
 function similar(a: string, b: string): boolean {

@@ -13,6 +13,8 @@ export interface IndexQuery {
   origins?: string[];
   /** Rank by the passage text alone rather than by all fields weighted (title, keywords, section, text). */
   textOnly?: boolean;
+  /** Also report each hit's relevance in its text alone (`IndexHit.textScore`; 0 otherwise). */
+  withTextScore?: boolean;
 }
 
 export interface IndexHit {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -19,7 +20,7 @@ export const RULE_FILES = [
 
 const pattern = z.string().superRefine((value, context) => {
   try {
-    new RegExp(value, 'iu');
+    new RegExp(value, 'i');
   } catch (error) {
     context.addIssue({
       code: 'custom',
@@ -183,6 +184,20 @@ export function readClinicalRules(knowledgeDir: string): RulesReport {
     },
     problems,
   };
+}
+
+/** A hash of the rule files' contents: the rules are re-read and re-validated when it changes. */
+export function fingerprintRules(knowledgeDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of RULE_FILES) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(readFileSync(join(knowledgeDir, 'rules', file)));
+    } catch {
+      hash.update('missing');
+    }
+  }
+  return hash.digest('hex');
 }
 
 /** The rules, or an error that names every problem and how to find them. */

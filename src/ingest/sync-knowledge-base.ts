@@ -1,7 +1,23 @@
-import type { SearchIndex } from '../indexing/search-index.js';
+import type { IndexUnit, SearchIndex } from '../indexing/search-index.js';
+import { tokenize } from '../text/tokenize.js';
 import { fingerprintKnowledgeBase, readKnowledgeBase } from './read-knowledge-base.js';
 
 const META_KEY = 'knowledge_base_fingerprint';
+/** The knowledge base's words with their counts, kept beside it so spelling correction need not re-read it. */
+export const VOCABULARY_KEY = 'knowledge_base_vocabulary';
+
+/** Every word of the knowledge base (statements, titles, synonyms) with how often it occurs. */
+export function vocabularyOf(units: IndexUnit[]): Map<string, number> {
+  const vocabulary = new Map<string, number>();
+  const add = (text: string) => {
+    for (const word of tokenize(text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+  };
+  for (const unit of units) {
+    if (unit.topic) add(`${unit.topic.title} ${unit.topic.synonyms.join(' ')}`);
+    for (const passage of unit.passages) add(passage.text);
+  }
+  return vocabulary;
+}
 
 export interface SyncResult {
   changed: boolean;
@@ -25,6 +41,7 @@ export function syncKnowledgeBase(index: SearchIndex, root: string, options: { f
   index.deleteSources(stale);
   index.write(knowledge.units);
   index.pruneUncitedSources('knowledge-base');
+  index.setMeta(VOCABULARY_KEY, JSON.stringify([...vocabularyOf(knowledge.units)]));
   index.setMeta(META_KEY, knowledge.fingerprint);
   const invalidFiles = knowledge.files
     .filter((file) => file.problems.some((problem) => problem.severity === 'error'))

@@ -38,6 +38,8 @@ const EXPANSION_CREDIT = 0.75;
  */
 export class AnswerRetriever {
   private readonly statements = new Map<string, Passage[]>();
+  private readonly namedConditions = new Map<string, string[][]>();
+  private readonly namedDrugs = new Map<string, Entity[]>();
 
   constructor(
     private readonly index: SearchIndex,
@@ -101,7 +103,7 @@ export class AnswerRetriever {
           keywords: passage.keywords,
           foreignMonograph:
             passage.topicId !== undefined && this.isDrug(passage.topicId) && !askedDrugTopics.has(passage.topicId),
-          otherCondition: compiled.substitutes.length > 0 && this.namesOtherCondition(passage.text, askedConditions),
+          otherCondition: compiled.substitutes.length > 0 && this.namesOtherCondition(passage, askedConditions),
           otherPart: this.speaksOfOtherPart(passage, subjects),
         },
         compiled,
@@ -129,15 +131,39 @@ export class AnswerRetriever {
     return !mentions(askedPart) && parts.some((part) => part !== askedPart && mentions(part));
   }
 
-  /** Whether a text names a condition other than the asked ones. */
-  private namesOtherCondition(text: string, asked: Set<string>): boolean {
-    const index = this.entities();
-    return index.find(text).some(({ entity }) => {
-      if (entity.kind === 'condition') return !entity.topics.some((id) => asked.has(id));
-      // A term that only a condition topic lists ("erythema migrans" → Lyme disease).
-      const conditions = entity.relatedTopics.filter((id) => index.topic(id)?.kind === 'condition');
-      return entity.kind === 'term' && conditions.length > 0 && !conditions.some((id) => asked.has(id));
-    });
+  /** Whether a statement names a condition other than the asked ones. */
+  private namesOtherCondition(passage: Passage, asked: Set<string>): boolean {
+    return this.conditionsNamed(passage).some((topics) => !topics.some((id) => asked.has(id)));
+  }
+
+  /**
+   * The conditions a statement names, each as the topics it could be (fixed for a statement, so
+   * worked out once): a condition's own topics, or for a term, the condition topics that list it.
+   */
+  private conditionsNamed(passage: Passage): string[][] {
+    let named = this.namedConditions.get(passage.id);
+    if (!named) {
+      const index = this.entities();
+      named = index.find(passage.text).flatMap(({ entity }) => {
+        if (entity.kind === 'condition') return [entity.topics];
+        const conditions = entity.relatedTopics.filter((id) => index.topic(id)?.kind === 'condition');
+        return entity.kind === 'term' && conditions.length > 0 ? [conditions] : [];
+      });
+      this.namedConditions.set(passage.id, named);
+    }
+    return named;
+  }
+
+  /** The drugs a statement names (worked out once per statement). */
+  private drugsNamed(passage: Passage): Entity[] {
+    let named = this.namedDrugs.get(passage.id);
+    if (!named) {
+      named = this.entities()
+        .find(passage.text)
+        .flatMap(({ entity }) => (entity.kind === 'drug' ? [entity] : []));
+      this.namedDrugs.set(passage.id, named);
+    }
+    return named;
   }
 
   private isDrug(topicId: string): boolean {
@@ -155,6 +181,8 @@ export class AnswerRetriever {
   /** Forget cached statements (after the knowledge base or an ingest changed the index). */
   invalidate(): void {
     this.statements.clear();
+    this.namedConditions.clear();
+    this.namedDrugs.clear();
   }
 
   private statementsOf(topicId: string): Passage[] {
@@ -182,9 +210,7 @@ export class AnswerRetriever {
       for (const topicId of condition.topics) {
         for (const statement of this.statementsOf(topicId)) {
           if (!TREATMENT_SECTIONS.has(statement.section)) continue;
-          for (const { entity } of this.entities().find(statement.text)) {
-            if (entity.kind === 'drug' && !named.has(entity.name)) named.set(entity.name, entity);
-          }
+          for (const entity of this.drugsNamed(statement)) if (!named.has(entity.name)) named.set(entity.name, entity);
         }
       }
     }
@@ -201,7 +227,7 @@ export class AnswerRetriever {
     const concepts = [
       ...entities.map((entity) => ({
         phrases: entity.names
-          .slice(0, 12)
+          .slice(0, 5)
           .map((name) => tokenize(name))
           .filter((phrase) => phrase.length > 0),
         weight: entity.background ? 1 : 2,

@@ -93,7 +93,7 @@ export const ANSWER_THRESHOLDS = {
   /** Bottom line: at most this many statements. */
   bottomLine: 2,
   /** Candidates gathered from full-text search. */
-  searchCandidates: 120,
+  searchCandidates: 80,
 } as const;
 
 /** With no named subject, the share of the question's words (weighted by rarity) a passage must contain to count. */

@@ -77,7 +77,7 @@ export class EvidenceRetriever {
       phrases: concept.phrases,
       weight: concept.weight,
     }));
-    const query = { concepts, ...(options.origins ? { origins: options.origins } : {}) };
+    const query = { concepts, withTextScore: true, ...(options.origins ? { origins: options.origins } : {}) };
     const limit = options.candidates ?? 150;
     // Candidates by all fields and by passage text alone: a statement's topic synonyms must not
     // crowd out the passage whose own words answer.

@@ -20,7 +20,17 @@ export interface FoundEntity {
 /** "mammograms" and "mammogram" are one name: a light singular on lower-case words. */
 const singular = (token: string) =>
   token.length > 4 && /^[a-z]+s$/.test(token) && !/(ss|us|is)$/.test(token) ? token.slice(0, -1) : token;
-const key = (name: string) => tokenize(name).map(singular).join(' ');
+const keys = new Map<string, string>();
+/** A name as compared: lower-case words, lightly singular (memoised: the same names recur across topics). */
+const key = (name: string) => {
+  let value = keys.get(name);
+  if (value === undefined) {
+    value = tokenize(name).map(singular).join(' ');
+    if (keys.size > 200_000) keys.clear();
+    keys.set(name, value);
+  }
+  return value;
+};
 const normalizeName = (name: string) => tokenizeKeepCase(name).map(singular).join(' ');
 /** Units and dosing words that are also someone's abbreviation. */
 const UNIT_WORDS = new Set(['mcg', 'meq', 'mmol', 'iu', 'bid', 'tid', 'qid', 'prn', 'otc', 'po']);
@@ -54,17 +64,23 @@ export class EntityIndex {
       }
     }
     const groupKeys = new Set(groups.flatMap((group) => [...group.terms, ...group.members].map(key)));
+    // Each term's key once, and the groups each key belongs to (the topics below look them up many times).
+    const termKeys = groups.map((group) => group.terms.map(key));
+    const groupsOfKey = new Map<string, number[]>();
+    termKeys.forEach((keys, index) => {
+      for (const termKey of keys) groupsOfKey.set(termKey, [...(groupsOfKey.get(termKey) ?? []), index]);
+    });
     for (const topic of topics) {
       if (topic.kind === 'drug') continue;
       const titleForms = titleFormsOf(topic);
       const titleWords = new Set(titleForms.flatMap((form) => tokenize(form)).filter((word) => word.length > 3));
       // "VTE" in the title stands for "venous thromboembolism": the group's words count as the title's.
-      const titleText = ` ${titleForms.map((form) => tokenize(form).join(' ')).join(' ')} `;
-      for (const group of groups) {
-        if (group.terms.some((term) => titleText.includes(` ${tokenize(term).join(' ')} `))) {
-          for (const word of group.terms.flatMap((term) => tokenize(term))) if (word.length > 3) titleWords.add(word);
+      const titleText = ` ${titleForms.map(key).join(' ')} `;
+      termKeys.forEach((keys) => {
+        if (keys.some((termKey) => termKey && titleText.includes(` ${termKey} `))) {
+          for (const word of keys.flatMap((termKey) => termKey.split(' '))) if (word.length > 3) titleWords.add(word);
         }
-      }
+      });
       const equivalents = [...titleForms];
       for (const synonym of topic.synonyms) {
         const synonymKey = key(synonym);
@@ -72,7 +88,7 @@ export class EntityIndex {
           if (synonymKey) this.targetOf(synonym).related.add(topic.id);
           continue;
         }
-        const abbreviation = isInitialism(synonym, titleForms) || inGroupWith(synonymKey, titleForms, groups);
+        const abbreviation = isInitialism(synonym, titleForms) || inGroupWith(synonymKey, titleForms, groupsOfKey);
         const words = tokenize(synonym);
         const withinTitle = words.length >= 2 && words.every((word) => titleWords.has(word) || word.length <= 3);
         const shared = words.filter((word) => titleWords.has(word)).length;
@@ -264,12 +280,9 @@ function isInitialism(name: string, titleForms: string[]): boolean {
 }
 
 /** A name in the same reviewed synonym group as one of the title's forms. */
-function inGroupWith(nameKey: string, titleForms: string[], groups: SynonymGroup[]): boolean {
-  const titleKeys = new Set(titleForms.map(key));
-  return groups.some(
-    (group) =>
-      group.terms.some((term) => titleKeys.has(key(term))) && group.terms.some((term) => key(term) === nameKey),
-  );
+function inGroupWith(nameKey: string, titleForms: string[], groupsOfKey: Map<string, number[]>): boolean {
+  const nameGroups = groupsOfKey.get(nameKey) ?? [];
+  return titleForms.some((form) => (groupsOfKey.get(key(form)) ?? []).some((group) => nameGroups.includes(group)));
 }
 
 /**
@@ -277,7 +290,17 @@ function inGroupWith(nameKey: string, titleForms: string[], groups: SynonymGroup
  * and adolescents" → also "Asthma"; "Scabies and head lice" → also "Scabies" and "head lice"
  * when the editors list them as synonyms.
  */
+const titleForms = new WeakMap<Topic, string[]>();
 function titleFormsOf(topic: Topic): string[] {
+  let forms = titleForms.get(topic);
+  if (!forms) {
+    forms = computeTitleForms(topic);
+    titleForms.set(topic, forms);
+  }
+  return forms;
+}
+
+function computeTitleForms(topic: Topic): string[] {
   const forms = [topic.title];
   const bare = topic.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   if (bare && bare !== topic.title) forms.push(bare);

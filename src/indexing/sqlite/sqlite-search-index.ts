@@ -171,11 +171,11 @@ export class SqliteSearchIndex implements SearchIndex {
       query.origins && query.origins.length > 0 ? `AND p.origin IN (${query.origins.map(() => '?').join(', ')})` : '';
     const origins = query.origins ?? [];
     const order = query.textOnly ? 'text_rank' : 'rank';
-    const key = `${origins.length}:${order}`;
+    const key = `${origins.length}:${order}:${query.withTextScore ? 1 : 0}`;
     let statement = this.searchStatements.get(key);
     if (!statement) {
       statement = this.db.prepare(`SELECT p.id, p.source_id, p.data, f.title, f.keywords, f.section, f.text,
-          bm25(passages_fts, ${weights}) AS rank, bm25(passages_fts, 0, 0, 0, 1) AS text_rank
+                    bm25(passages_fts, ${weights}) AS rank, ${query.textOnly || query.withTextScore ? 'bm25(passages_fts, 0, 0, 0, 1)' : '0'} AS text_rank
         FROM passages_fts f JOIN passages p ON p.rowid = f.rowid
         WHERE passages_fts MATCH ? ${originFilter}
         ORDER BY ${order} LIMIT ?`);

@@ -8,7 +8,7 @@ import type { Source } from './domain/source.js';
 import type { ThreadContext } from './domain/thread-context.js';
 import type { Topic } from './domain/topic.js';
 import type { AnswerRetriever } from './retrieve/gather-answer-evidence.js';
-import { compileFacets } from './retrieve/score-statement.js';
+import { compileFacets } from './retrieve/compile-facets.js';
 import { triageQuestion } from './triage/triage-question.js';
 import type { CompiledRules } from './understand/compile-rules.js';
 import type { EntityIndex } from './understand/entity-index.js';

@@ -67,7 +67,8 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
   const synonyms = buildSynonymMatcher(rules.source.synonyms);
   let entities: EntityIndex | undefined;
   let speller: SpellingCorrector | undefined;
-  const getEntities = () => (entities ??= new EntityIndex(index.listTopics(), rules.source.synonyms));
+  const getEntities = () =>
+    (entities ??= new EntityIndex(index.listTopics(), rules.source.synonyms, rules.source.spelling.variants));
   const getSpeller = () =>
     (speller ??= new SpellingCorrector({
       shorthand: rules.source.spelling.shorthand,

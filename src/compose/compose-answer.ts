@@ -8,7 +8,7 @@ import type { Topic } from '../domain/topic.js';
 import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
 import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
 import { bandClause } from '../retrieve/read-thresholds.js';
-import { type CompiledFacets, UNIT_ANCHORS } from '../retrieve/score-statement.js';
+import { type CompiledFacets, UNIT_ANCHORS } from '../retrieve/compile-facets.js';
 import { describeGaps } from './describe-gaps.js';
 import { calculateDose } from './calculate-dose.js';
 import { describeStudy } from './describe-study.js';

@@ -9,7 +9,7 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   duration: (subject) => `How long to treat ${lower(subject)}`,
   'missed-dose': (subject) => `Missed dose of ${lower(subject)}`,
   safety: (subject) => `Safety of ${lower(subject)}`,
-  interaction: (subject) => `Interaction: ${subject}`,
+  interaction: (subject) => `Interactions: ${subject}`,
   'side-effects': (subject) => `${subject}: side effects`,
   comparison: (subject) => `Comparing ${lower(subject)}`,
   'test-result': (subject) => `What the result means: ${lower(subject)}`,
@@ -25,6 +25,8 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
 };
 
 const MAX_TITLE = 120;
+const SUBSTANCE =
+  /\b(?:with|and) (alcohol|grapefruit(?: juice)?|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b/i;
 
 /**
  * The question's subject, whole: intent, then the drugs and conditions asked about, then
@@ -47,6 +49,9 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
   const phrase = spans.length >= 2 && to - from <= 80 ? facets.text.slice(from, to) : '';
   let subject =
     phrase && drugs.length === 0 ? phrase : drugs.length > 0 ? drugs.join(joiner) : conditions.join(' and ');
+  // "Atorvastatin with grapefruit": what a single drug meets is part of the subject.
+  const meets = facets.intent === 'interaction' && drugs.length === 1 ? SUBSTANCE.exec(facets.text)?.[1] : undefined;
+  if (meets) subject = `${subject} with ${meets.toLowerCase()}`;
   if (!subject) subject = terms.length > 0 ? terms.join(' and ') : fallbackSubject(facets.text);
   const setting = drugs.length > 0 && conditions.length > 0 ? ` in ${lower(conditions.join(' and '))}` : '';
   // "What an HbA1c of 6.1% means": the result itself is the subject.

@@ -97,6 +97,7 @@ export const POPULATIONS = [
   'breastfeeding',
   'child',
   'infant',
+  'adult',
   'older-adult',
   'renal',
   'hepatic',
@@ -113,6 +114,8 @@ export interface PopulationRule {
   sections: string[];
   /** How the answer names this population ("during pregnancy"). */
   phrase: string;
+  /** Populations a statement may speak only of without answering for this one (adults: not children). */
+  excludes?: PopulationName[];
 }
 
 export interface MeasurementRule {
@@ -126,6 +129,10 @@ export interface MeasurementRule {
   implies?: PopulationName;
   /** How the answer names it ("creatinine clearance"). */
   label: string;
+  /** The usual adult reference range: a value outside it is read as a high or low result. */
+  normal?: { low: number; high: number };
+  /** The condition a low or high result is ("hyponatraemia"), named as the knowledge base names it. */
+  means?: { low?: string; high?: string };
 }
 
 export interface SectionPlanRules {

@@ -90,6 +90,7 @@ const intentsSchema = z.object({
       cues: patterns.min(1),
       statementCues: patterns.min(1),
       sections: z.array(section),
+      excludes: z.array(z.enum(POPULATIONS)).optional(),
     }),
   ),
   measurements: z.array(
@@ -99,6 +100,9 @@ const intentsSchema = z.object({
       unit: z.string(),
       implies: z.enum(POPULATIONS).optional(),
       aliases: patterns.min(1),
+      /** The usual adult reference range: a value outside it is read as a high or low result. */
+      normal: z.object({ low: z.number(), high: z.number() }).optional(),
+      means: z.object({ low: z.string().optional(), high: z.string().optional() }).optional(),
     }),
   ),
 });

@@ -6,7 +6,8 @@ import type { SearchIndex } from '../indexing/search-index.js';
 import type { EntityIndex } from '../understand/entity-index.js';
 import { tokenize } from '../text/tokenize.js';
 import { ANSWER_THRESHOLDS } from './ranking-settings.js';
-import { type CompiledFacets, type FacetScore, scoreStatement, subjectMatcher } from './score-statement.js';
+import { type CompiledFacets, subjectMatcher } from './compile-facets.js';
+import { type FacetScore, scoreStatement } from './score-statement.js';
 import { STOPWORDS } from './stopwords.js';
 
 export interface AnswerCandidate {
@@ -104,7 +105,7 @@ export class AnswerRetriever {
           foreignMonograph:
             passage.topicId !== undefined && this.isDrug(passage.topicId) && !askedDrugTopics.has(passage.topicId),
           otherCondition: compiled.substitutes.length > 0 && this.namesOtherCondition(passage, askedConditions),
-          otherPart: this.speaksOfOtherPart(passage, subjects),
+          otherPart: this.speaksOfOtherPart(passage, subjects, facets.text),
         },
         compiled,
       );
@@ -114,21 +115,29 @@ export class AnswerRetriever {
     return candidates.sort((a, b) => b.score.total - a.score.total);
   }
 
-  /** In a two-condition topic, whether a statement names only the part the question did not ask about. */
-  private speaksOfOtherPart(passage: Passage, subjects: Entity[]): boolean {
-    if (!passage.topicId) return false;
-    const parts = this.entities().partsOf(passage.topicId);
-    if (parts.length < 2) return false;
+  /**
+   * For a condition asked about within a two-condition topic ("scabies" in "Scabies and head
+   * lice"), whether a statement (in that topic or any other) names only the part not asked about.
+   */
+  private speaksOfOtherPart(passage: Passage, subjects: Entity[], question: string): boolean {
     const text = passage.text.toLowerCase();
-    const asked = subjects.flatMap((entity) =>
-      entity.topics.includes(passage.topicId ?? '') ? [entity.label.toLowerCase()] : [],
-    );
-    const askedPart = parts.find((part) =>
-      asked.some((label) => label.includes(part.toLowerCase()) || part.toLowerCase().includes(label)),
-    );
-    if (!askedPart) return false;
-    const mentions = (part: string) => text.includes(part.toLowerCase());
-    return !mentions(askedPart) && parts.some((part) => part !== askedPart && mentions(part));
+    const lowerQuestion = question.toLowerCase();
+    for (const entity of subjects) {
+      if (entity.kind !== 'condition' || entity.background) continue;
+      const label = entity.label.toLowerCase();
+      for (const topicId of entity.topics) {
+        const parts = this.entities()
+          .partsOf(topicId)
+          .map((part) => part.toLowerCase());
+        if (parts.length < 2) continue;
+        // A question that names two of the parts ("TSH 12 with a normal free T4") is about both.
+        if (parts.filter((part) => lowerQuestion.includes(part)).length >= 2) continue;
+        const askedPart = parts.find((part) => label.includes(part) || part.includes(label));
+        if (!askedPart || text.includes(askedPart)) continue;
+        if (parts.some((part) => part !== askedPart && text.includes(part))) return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a statement names a condition other than the asked ones. */

@@ -21,12 +21,18 @@ export const ANSWER_WEIGHTS = {
   evidence: 0.03,
   /** For patients: a plain-language statement. */
   patientText: 0.12,
+  /** Asked for a dose: a statement that gives an amount and how often, not only a product or a warning. */
+  doseDetail: 0.03,
+  /** Injected or infused when the question did not ask about injections (the oral dose is what most ask). */
+  unaskedRoute: -0.06,
 } as const;
 
 /** How surely a statement speaks of a subject, by how it is connected to it. */
 export const SUBJECT_MATCH = {
   /** Its text names the subject (or an equivalent name). */
   named: 0.95,
+  /** It speaks only of the other condition of a two-condition topic ("head lice" when scabies is asked). */
+  otherPart: 0.3,
   /** Its text names the subject, but it belongs to another drug's monograph (a comparison in passing). */
   namedElsewhere: 0.6,
   /** It belongs to the subject's own topic or monograph (whether or not it repeats the name). */

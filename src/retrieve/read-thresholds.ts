@@ -7,9 +7,14 @@ export interface Interval {
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const PATTERNS: Array<[RegExp, (a: number, b: number) => Interval]> = [
   [new RegExp(String.raw`\bbetween ${NUM}\s*(?:and|to)\s*${NUM}`, 'iu'), (a, b) => ({ low: a, high: b })],
+  // "2 to under 6 years": the upper bound is not included.
+  [
+    new RegExp(String.raw`${NUM}\s*(?:-|–|to)\s*(?:under|less than|below|<)\s*${NUM}`, 'iu'),
+    (a, b) => ({ low: a, high: b - 1e-9 }),
+  ],
   [new RegExp(String.raw`${NUM}\s*(?:-|–|—|to)\s*${NUM}`, 'iu'), (a, b) => ({ low: a, high: b })],
   [
-    new RegExp(String.raw`(?:below|under|less than|lower than|<)\s*${NUM}`, 'iu'),
+    new RegExp(String.raw`(?:below|under|less than|lower than|younger than|<)\s*${NUM}`, 'iu'),
     (a) => ({ low: -Infinity, high: a - 1e-9 }),
   ],
   [
@@ -21,12 +26,15 @@ const PATTERNS: Array<[RegExp, (a: number, b: number) => Interval]> = [
     (a) => ({ low: -Infinity, high: a }),
   ],
   [
-    new RegExp(String.raw`(?:above|over|greater than|more than|exceeding|higher than|>)\s*${NUM}`, 'iu'),
+    new RegExp(String.raw`(?:above|over|greater than|more than|exceeding|higher than|older than|>)\s*${NUM}`, 'iu'),
     (a) => ({ low: a + 1e-9, high: Infinity }),
   ],
   [new RegExp(String.raw`(?:≥|>=|at least|of at least)\s*${NUM}`, 'iu'), (a) => ({ low: a, high: Infinity })],
   [
-    new RegExp(String.raw`${NUM}\s*(?:[a-zµ/.%\d² ]{0,20}?)\s*or (?:more|higher|above|greater|over)`, 'iu'),
+    new RegExp(
+      String.raw`${NUM}\s*(?:[a-zµ/.%\d² ]{0,20}?)\s*(?:or (?:more|higher|above|greater|over|older)|and (?:older|over|above))`,
+      'iu',
+    ),
     (a) => ({ low: a, high: Infinity }),
   ],
 ];
@@ -69,7 +77,11 @@ function unitIntervals(text: string, unit: RegExp): Interval[] {
       const end = (match.index ?? 0) + match[0].length;
       const before = text.slice(Math.max(0, (match.index ?? 0) - 1), match.index ?? 0);
       if (/[\d.,]/.test(before)) continue;
-      if (!new RegExp(`^\\s*${unit.source}`, 'iu').test(text.slice(end, end + 20))) continue;
+      // The unit after the range ("15 to 29 mL/min") or inside it ("12 years and older").
+      const unitAt = new RegExp(`^\\s*${unit.source}`, 'iu');
+      const first = match[0].indexOf(match[1] ?? '') + (match[1] ?? '').length;
+      const inside = match[2] === undefined && unitAt.test(match[0].slice(first));
+      if (!inside && !unitAt.test(text.slice(end, end + 20))) continue;
       intervals.push(make(number(match[1]), number(match[2])));
     }
   }

@@ -1,7 +1,6 @@
-import type { Audience } from '../domain/audience.js';
-import type { Entity, Finding, QuestionFacets } from '../domain/question-facets.js';
+import type { Finding } from '../domain/question-facets.js';
 import { findingValue } from '../understand/read-facets.js';
-import type { CompiledRules } from '../understand/compile-rules.js';
+import type { CompiledFacets, SubjectMatcher } from './compile-facets.js';
 import { coverage, readThresholds } from './read-thresholds.js';
 import {
   ANSWER_THRESHOLDS,
@@ -48,71 +47,6 @@ export interface FacetScore {
   measurementsMet: string[];
 }
 
-export interface SubjectMatcher {
-  entity: Entity;
-  names: NameMatcher;
-  members: NameMatcher | null;
-  memberTopics: Set<string>;
-}
-
-/** The question's facets, compiled once for scoring many statements. */
-export interface CompiledFacets {
-  facets: QuestionFacets;
-  /** Each required subject must be met; the answer's drugs form one group (any of them will do). */
-  required: SubjectMatcher[];
-  alternatives: SubjectMatcher[];
-  /** Drugs that may stand in for a required condition (the drugs a treatment answer named), with their credit. */
-  substitutes: Array<{ matcher: SubjectMatcher; credit: number }>;
-  background: NameMatcher[];
-  intents: Array<{ rule: CompiledRules['intents'][number]; weight: number }>;
-  populations: CompiledRules['populations'];
-  /** Populations carried from the thread: context, not required. */
-  inheritedPopulations: CompiledRules['populations'];
-  unasked: CompiledRules['populations'];
-  /** A follow-up: its own words are what it adds, and weigh more. */
-  focus: boolean;
-  measurements: Array<{ value: number; name: string; aliases: RegExp[]; unit?: RegExp }>;
-  /** Results the question reports ("anti-HBs positive"): a statement should read them the same way. */
-  findings: Array<{ names: NameMatcher; value: Finding['value'] }>;
-  terms: RegExp[];
-  /** For each term: true when the question denies it ("no comorbidities"). */
-  termNegated: boolean[];
-  /** Weight of each term (rarer words weigh more); set by the retriever from the index's statistics. */
-  termWeights: number[];
-  audience: Audience;
-}
-
-/** Finds any of a set of names as whole words; short capitalised abbreviations only in capitals. */
-export class NameMatcher {
-  private readonly loose: RegExp | null;
-  private readonly exact: RegExp | null;
-
-  constructor(names: string[]) {
-    const short = names.filter((name) => /^[A-Z0-9-]{2,4}$/.test(name));
-    const rest = names.filter((name) => !short.includes(name) && name.trim().length > 1);
-    this.loose =
-      rest.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(rest)})(?![\\p{L}\\p{N}])`, 'iu') : null;
-    this.exact =
-      short.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(short)})(?![\\p{L}\\p{N}])`, 'u') : null;
-  }
-
-  test(text: string): boolean {
-    return (this.loose?.test(text) ?? false) || (this.exact?.test(text) ?? false);
-  }
-
-  /** Where the names occur: [start, end] character offsets. */
-  occurrences(text: string): Array<[number, number]> {
-    const found: Array<[number, number]> = [];
-    for (const regex of [this.loose, this.exact]) {
-      if (!regex) continue;
-      for (const match of text.matchAll(new RegExp(regex.source, `g${regex.flags}`))) {
-        found.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
-      }
-    }
-    return found;
-  }
-}
-
 /** Share of the question's other words (weighted by rarity) that the text contains. */
 function weightedShare(compiled: CompiledFacets, text: string): number {
   let total = 0;
@@ -142,105 +76,18 @@ function polarityIn(text: string, term: RegExp): boolean | null {
   return denied ? true : null;
 }
 
-function alternation(names: string[]): string {
-  return [...new Set(names)]
-    .sort((a, b) => b.length - a.length)
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+'))
-    .join('|');
-}
-
-const SUBJECT_KINDS = new Set(['drug', 'class', 'condition']);
 const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause', 'prevention']);
-/** The unit a quantity's ranges are written in, to read tables of bands. */
-export const UNIT_ANCHORS: Record<string, RegExp> = {
-  crcl: /mL\s*\/\s*min/,
-  egfr: /mL\s*\/\s*min/,
-  potassium: /(mEq|mmol)\s*\/\s*L/,
-  sodium: /(mEq|mmol)\s*\/\s*L/,
-  a1c: /%/,
-  tsh: /(mIU|mU)\s*\/\s*L/,
-  glucose: /(mg\s*\/\s*dL|mmol\s*\/\s*L)/,
-};
-
-/** Matches statements that speak of an entity (by name, topic, class member). */
-export function subjectMatcher(entity: Entity, drugTopicsOf: (name: string) => string[]): SubjectMatcher {
-  // Two-character names ("T4" for levothyroxine) also name other things ("free T4"): only the question's own word counts.
-  const names = entity.names.filter((name) => name.trim().length > 2 || name === entity.label);
-  return {
-    entity,
-    names: new NameMatcher(names),
-    members: entity.members.length > 0 ? new NameMatcher(entity.members) : null,
-    memberTopics: new Set(entity.members.flatMap(drugTopicsOf)),
-  };
-}
-
-/** Compiles the facets against the rules; `drugTopicsOf` maps a class member's name to its monographs. */
-export function compileFacets(
-  facets: QuestionFacets,
-  rules: CompiledRules,
-  audience: Audience,
-  drugTopicsOf: (name: string) => string[],
-): CompiledFacets {
-  const matcherOf = (entity: Entity) => subjectMatcher(entity, drugTopicsOf);
-  const subjects = facets.entities.filter((entity) => !entity.background && SUBJECT_KINDS.has(entity.kind));
-  const fallback = subjects.length > 0 ? subjects : facets.entities.filter((entity) => !entity.background);
-  const required = fallback.filter((entity) => entity.origin !== 'answer').map(matcherOf);
-  const alternatives = fallback.filter((entity) => entity.origin === 'answer').map(matcherOf);
-  const substitutes = facets.entities
-    .filter((entity) => entity.origin === 'answer' && entity.background)
-    .map((entity) => ({ matcher: matcherOf(entity), credit: 1 }));
-  const intents = facets.intents
-    .map((name, index) => ({
-      rule: rules.intents.find((rule) => rule.name === name),
-      weight: index === 0 ? 1 : INTENT_FIT.secondary,
-    }))
-    .filter((entry): entry is { rule: CompiledRules['intents'][number]; weight: number } => entry.rule !== undefined);
-  if (intents.length === 0) {
-    const rule = rules.intents.find((candidate) => candidate.name === facets.intent);
-    if (rule) intents.push({ rule, weight: 1 });
-  }
-  const asked = new Set(
-    facets.populations.filter((population) => !population.inherited).map((population) => population.name),
-  );
-  const kidneyAliases = rules.measurements
-    .filter((rule) => rule.name === 'crcl' || rule.name === 'egfr')
-    .flatMap((rule) => rule.aliases);
-  return {
-    facets,
-    required,
-    alternatives,
-    substitutes,
-    background: facets.entities.filter((entity) => entity.background).map((entity) => new NameMatcher(entity.names)),
-    intents,
-    populations: rules.populations.filter((rule) => asked.has(rule.name)),
-    unasked: rules.populations.filter((rule) => !asked.has(rule.name) && rule.sections.length > 0),
-    inheritedPopulations: rules.populations.filter((rule) =>
-      facets.populations.some((population) => population.inherited && population.name === rule.name),
-    ),
-    focus: facets.followUp,
-    measurements: facets.measurements.flatMap((measurement) => {
-      if (measurement.inherited) return [];
-      const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
-      if (!rule || measurement.name === 'weight' || measurement.name === 'cha2ds2-vasc') return [];
-      const aliases = measurement.name === 'crcl' || measurement.name === 'egfr' ? kidneyAliases : rule.aliases;
-      const unit = UNIT_ANCHORS[measurement.name];
-      return [{ value: measurement.value, name: measurement.name, aliases, ...(unit ? { unit } : {}) }];
-    }),
-    terms: facets.terms.map((term) => new RegExp(`(?<![\\p{L}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu')),
-    findings: facets.findings.map((finding) => ({ names: new NameMatcher(finding.names), value: finding.value })),
-    termNegated: facets.terms.map((term) => facets.negatedTerms.includes(term)),
-    termWeights: facets.terms.map(() => 1),
-    audience,
-  };
-}
 
 /** How well one statement answers the question, facet by facet. Pure: no index, no I/O. */
 export function scoreStatement(statement: ScoredText, compiled: CompiledFacets): FacetScore {
   const { text } = statement;
-  const subjectOf = (matcher: SubjectMatcher): number => {
-    if (statement.topicId && matcher.entity.topics.includes(statement.topicId)) {
-      return statement.otherPart ? SUBJECT_MATCH.relatedTopic : SUBJECT_MATCH.ownTopic;
-    }
+  // "Scabies" asked: a statement about head lice only, wherever it is, is about another condition.
+  const subjectOf = (matcher: SubjectMatcher): number =>
+    statement.otherPart && matcher.entity.kind === 'condition'
+      ? Math.min(SUBJECT_MATCH.otherPart, subjectMatch(matcher))
+      : subjectMatch(matcher);
+  const subjectMatch = (matcher: SubjectMatcher): number => {
+    if (statement.topicId && matcher.entity.topics.includes(statement.topicId)) return SUBJECT_MATCH.ownTopic;
     if (matcher.names.test(text))
       return statement.foreignMonograph ? SUBJECT_MATCH.namedElsewhere : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;
@@ -262,9 +109,10 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     return 0;
   };
   // A drug standing in for the asked condition must not be speaking of another condition.
-  const substitute = statement.otherCondition
-    ? 0
-    : Math.max(0, ...compiled.substitutes.map(({ matcher, credit }) => subjectOf(matcher) * credit));
+  const substitute =
+    statement.otherCondition || statement.otherPart
+      ? 0
+      : Math.max(0, ...compiled.substitutes.map(({ matcher, credit }) => subjectOf(matcher) * credit));
   const termShare = weightedShare(compiled, text);
   const parts: number[] = compiled.required.map((matcher) =>
     matcher.entity.kind === 'condition' ? Math.max(subjectOf(matcher), substitute) : subjectOf(matcher),
@@ -301,16 +149,37 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
   let population = 0;
   if (compiled.populations.length > 0) {
     let sum = 0;
+    let penalty = 0;
     for (const rule of compiled.populations) {
-      const fit = rule.sections.includes(statement.section)
+      let fit = rule.sections.includes(statement.section)
         ? POPULATION_FIT.section
         : rule.statementCues.some((cue) => cue.test(text))
           ? POPULATION_FIT.wording
           : 0;
+      // Asked for adults, any statement speaks to them unless it speaks of children only.
+      if (rule.excludes) {
+        const onlyOthers =
+          fit === 0 &&
+          compiled.excludedPopulations.some(
+            (other) =>
+              rule.excludes?.includes(other.name) &&
+              (other.sections.includes(statement.section) || other.statementCues.some((cue) => cue.test(text))),
+          );
+        if (!onlyOthers) populationsMet.push(rule.name);
+        else penalty = POPULATION_FIT.unaskedPenalty;
+        continue;
+      }
       if (fit > 0) populationsMet.push(rule.name);
       sum += fit;
     }
-    population = sum / compiled.populations.length;
+    const scored = compiled.populations.filter((rule) => !rule.excludes).length;
+    population = (scored > 0 ? sum / scored : 0) - penalty;
+    // A section written for a population not asked about ("Pediatric dosing" when liver disease is asked).
+    if (
+      compiled.unasked.some((rule) => rule.sections.includes(statement.section)) &&
+      !compiled.populations.some((rule) => rule.sections.includes(statement.section))
+    )
+      population = Math.min(population, 0) - (penalty === 0 ? POPULATION_FIT.unaskedPenalty : 0);
   } else if (compiled.unasked.some((rule) => rule.sections.includes(statement.section))) {
     population = -POPULATION_FIT.unaskedPenalty;
   }
@@ -359,15 +228,33 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     (compiled.focus ? ANSWER_WEIGHTS.followUpWords * termShare : 0) +
     ANSWER_WEIGHTS.search * statement.search +
     ANSWER_WEIGHTS.evidence * statement.evidence +
-    (forPatient && statement.patient ? ANSWER_WEIGHTS.patientText : 0);
+    (forPatient && statement.patient ? ANSWER_WEIGHTS.patientText : 0) +
+    (compiled.facets.intent === 'dose' && DOSE_AMOUNT.test(text) && DOSE_FREQUENCY.test(text)
+      ? ANSWER_WEIGHTS.doseDetail
+      : 0) +
+    (compiled.oralExpected && (PARENTERAL.test(text) || PARENTERAL_ABBREVIATION.test(text)) && !ORAL.test(text)
+      ? ANSWER_WEIGHTS.unaskedRoute
+      : 0);
   const direct =
     subject >= ANSWER_THRESHOLDS.directSubject &&
     intent >= ANSWER_THRESHOLDS.directIntent &&
-    (compiled.populations.length === 0 || population >= ANSWER_THRESHOLDS.directPopulation) &&
+    (compiled.populations.every((rule) => rule.excludes)
+      ? population >= 0
+      : population >= ANSWER_THRESHOLDS.directPopulation) &&
     (compiled.measurements.length === 0 || measurementsMet.length > 0 || measurement >= 0);
   return { subject, intent, population, measurement, context, total, direct, populationsMet, measurementsMet };
 }
 
+const DOSE_AMOUNT = /\d\s*(mg|micrograms?|mcg|µg|g|units?|mL|mmol|mEq)(\s*\/\s*kg)?\b/i;
+const DOSE_FREQUENCY =
+  /\b(every|daily|twice|once|three times|four times|per day|a day|per dose|hourly|at bedtime|single dose)\b|\/\s*day\b/i;
+const PARENTERAL =
+  /\b(intravenous(ly)?|injections?|injectable|infusions?|intramuscular(ly)?|subcutaneous(ly)?|parenteral)\b/i;
+/** "IV" and "IM" as routes, in capitals, not as numerals ("class IV"). */
+const PARENTERAL_ABBREVIATION = /(?<!\b(class|stage|grade|type|phase|level|factor) )\b(IV|IM)\b/;
+const ORAL = /\b(oral(ly)?|by mouth|tablets?|capsules?|liquid|syrup)\b/i;
+const RESULT_BEFORE =
+  /\b(non[\s-]?reactive|reactive|positive|negative|elevated|raised|high|low|normal|suppressed)\s+(?:serum\s+|plasma\s+|total\s+)?$/iu;
 const RESULT_WORD =
   /^\s*(?:is|was|are|:)?\s*(non[\s-]?reactive|reactive|positive|negative|not detected|detected|undetectable|elevated|raised|high|low|normal)\b/iu;
 
@@ -380,8 +267,11 @@ function findingAgreement(compiled: CompiledFacets, text: string): number {
   let sum = 0;
   for (const finding of compiled.findings) {
     let verdict = 0;
-    for (const [, end] of finding.names.occurrences(text)) {
-      const word = RESULT_WORD.exec(text.slice(end, end + 20))?.[1];
+    for (const [start, end] of finding.names.occurrences(text)) {
+      // "TSH is low" or "a low TSH".
+      const word =
+        RESULT_WORD.exec(text.slice(end, end + 20))?.[1] ??
+        RESULT_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
       const value = word ? findingValue(word) : null;
       if (!value) continue;
       verdict = value === finding.value ? 1 : -1;

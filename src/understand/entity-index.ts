@@ -51,6 +51,8 @@ export class EntityIndex {
   constructor(
     topics: Topic[],
     private readonly groups: SynonymGroup[],
+    /** British and American stems ([british, american]): names match in either spelling. */
+    private readonly variants: ReadonlyArray<readonly [string, string]> = [],
   ) {
     this.topicsById = new Map(topics.map((topic) => [topic.id, topic]));
     const drugNameKeys = new Set<string>();
@@ -105,7 +107,14 @@ export class EntityIndex {
         if (target.group === null) target.group = index;
       }
     });
-    this.matcher = new TermMatcher(this.names.map((name) => [normalizeName(name)]));
+    this.matcher = new TermMatcher(
+      this.names.map((name) => [
+        normalizeName(name)
+          .split(' ')
+          .map((token) => (token === token.toUpperCase() ? token : this.american(token.toLowerCase())))
+          .join(' '),
+      ]),
+    );
   }
 
   /** The topic's equivalent names (for matching statements that speak of it). */
@@ -122,6 +131,13 @@ export class EntityIndex {
   partsOf(topicId: string): string[] {
     const topic = this.topicsById.get(topicId);
     if (!topic) return [];
+    // "Vaginitis (bacterial vaginosis, vulvovaginal candidiasis and trichomoniasis)": the listed kinds.
+    // Only a condition's kinds each known by name (a drug's brands are one drug).
+    const synonyms = new Set(topic.synonyms.map((synonym) => synonym.toLowerCase()));
+    const listed = [...topic.title.matchAll(/\(([^)]+)\)/g)]
+      .map((inner) => listItems(inner[1] ?? '').filter((item) => synonyms.has(item.toLowerCase())))
+      .find((items) => items.length >= 2);
+    if (listed && topic.kind !== 'drug') return listed;
     const forms = titleFormsOf(topic);
     const bare = topic.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
     return forms.filter(
@@ -129,6 +145,14 @@ export class EntityIndex {
         (form !== topic.title && form !== bare && bare.toLowerCase().includes(` and ${form.toLowerCase()}`)) ||
         bare.toLowerCase().startsWith(`${form.toLowerCase()} and `),
     );
+  }
+
+  /** A token in American spelling ("diarrhoea" → "diarrhea"), so either spelling names the same thing. */
+  private american(token: string): string {
+    let spelled = token;
+    for (const [british, american] of this.variants)
+      if (spelled.includes(british)) spelled = spelled.replace(british, american);
+    return spelled;
   }
 
   topic(id: string): Topic | undefined {
@@ -139,7 +163,7 @@ export class EntityIndex {
   find(text: string): FoundEntity[] {
     const raw = tokenizeKeepCase(text);
     const original = raw.map(singular);
-    const tokens = original.map((token) => token.toLowerCase());
+    const tokens = original.map((token) => this.american(token.toLowerCase()));
     const found: FoundEntity[] = [];
     for (const match of this.matcher.match(tokens, original)) {
       const name = this.names[match.group] ?? '';
@@ -318,4 +342,13 @@ function computeTitleForms(topic: Topic): string[] {
 
 function unique(values: string[]): string[] {
   return [...new Set(values.filter((value) => value.trim() !== ''))];
+}
+
+/** The items of a list in a title's brackets ("a, b and c"); a single name is not a list. */
+function listItems(text: string): string[] {
+  const items = text
+    .split(/\s*[;,]\s*|\s+and\s+|\s+or\s+/i)
+    .map((item) => item.trim())
+    .filter((item) => item.length >= 3);
+  return items.length >= 2 ? items : [];
 }

@@ -1,5 +1,5 @@
 import type { Intent, PopulationName } from '../domain/clinical-rules.js';
-import type { Entity, Finding, Population, QuestionFacets } from '../domain/question-facets.js';
+import type { Entity, Finding, Measurement, Population, QuestionFacets } from '../domain/question-facets.js';
 import { STOPWORDS, TYPE_WORDS } from '../retrieve/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import type { CompiledRules } from './compile-rules.js';
@@ -127,6 +127,13 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     );
 
   const { measurements, ageYears } = readMeasurements(text, rules);
+  // "Sodium 118 and confused": a result far out of range names its condition when nothing else does.
+  if (entities.every((entity) => entity.background)) {
+    for (const condition of conditionsOfResults(measurements, rules)) {
+      const entity = readers.entities.find(condition)[0]?.entity;
+      if (entity && !entities.some((known) => known.name === entity.name)) entities.push(entity);
+    }
+  }
   const populations = readPopulations(text, rules, measurements, ageYears);
   const intents = readIntents(ask, text, rules, entities);
   const entityWords = new Set(entities.flatMap((entity) => entity.label.toLowerCase().split(/[\s-]+/)));
@@ -136,7 +143,17 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   const intentWords = rules.intents.flatMap((rule) =>
     rule.cues.flatMap((cue) => [...ask.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0]))),
   );
-  const covered = new Set([...entities.flatMap((entity) => tokenize(entity.label)), ...intentWords]);
+  // Words that only name the population ("liver disease", "pregnant") are the population.
+  const populationWords = rules.populations.flatMap((rule) =>
+    rule.cues.flatMap((cue) =>
+      [...text.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0])),
+    ),
+  );
+  const covered = new Set([
+    ...entities.flatMap((entity) => tokenize(entity.label)),
+    ...intentWords,
+    ...populationWords,
+  ]);
   const terms = [
     ...new Set(
       tokenize(ask === text ? text : `${ask} ${text}`).filter(
@@ -152,7 +169,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   ].slice(0, 24);
 
   const negatedTerms = terms.filter((term) => isNegatedIn(text, term));
-  const findings = readFindings(text, [...entities, ...qualifiers]);
+  const findings = [...readFindings(text, [...entities, ...qualifiers]), ...resultsOutOfRange(measurements, rules)];
 
   return {
     text,
@@ -190,6 +207,10 @@ function askOf(text: string): { ask: string; ranges: Array<[number, number]> } {
   };
 }
 
+/** With one drug named, an interaction question must say so ("interact") or name what it meets. */
+const SINGLE_DRUG_INTERACTION =
+  /\binteract|\b(with|and) (alcohol|grapefruit|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b/i;
+
 function readIntents(ask: string, text: string, rules: CompiledRules, entities: Entity[]): Intent[] {
   const found: Intent[] = [];
   for (const rule of rules.intents) {
@@ -200,7 +221,12 @@ function readIntents(ask: string, text: string, rules: CompiledRules, entities: 
   }
   const drugs = entities.filter((entity) => entity.kind === 'drug' || entity.kind === 'class');
   let intents = found.filter((intent) => {
-    if (intent === 'interaction') return drugs.length >= 2 || /\bwith (it|this|that|them)\b/iu.test(ask);
+    if (intent === 'interaction')
+      return (
+        drugs.length >= 2 ||
+        /\bwith (it|this|that|them)\b/iu.test(ask) ||
+        (drugs.length === 1 && SINGLE_DRUG_INTERACTION.test(ask))
+      );
     if (intent === 'brand-generic') return drugs.length >= 1;
     return true;
   });
@@ -276,7 +302,7 @@ export function findingValue(word: string): Finding['value'] | null {
   if (/^(non ?reactive|negative|not detected|undetectable|absent)$/.test(lower)) return 'negative';
   if (/^(reactive|positive|detected|present)$/.test(lower)) return 'positive';
   if (/^(high|elevated|raised|increased)$/.test(lower)) return 'high';
-  if (/^(low|decreased|reduced)$/.test(lower)) return 'low';
+  if (/^(low|decreased|reduced|suppressed)$/.test(lower)) return 'low';
   if (/^normal$/.test(lower)) return 'normal';
   return null;
 }
@@ -296,7 +322,29 @@ function readFindings(text: string, entities: Entity[]): Finding[] {
       VALUE_AFTER.exec(text.slice(end, end + 25))?.[1] ??
       VALUE_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
     const value = word ? findingValue(word) : null;
-    if (value) findings.push({ label: entity.label, names: entity.names, value });
+    // The test's own name: a topic's other names ("TSH" for "free T4") are other tests.
+    if (value) findings.push({ label: entity.label, names: [entity.label], value });
   }
   return findings;
+}
+
+/** The conditions out-of-range results name ("sodium 118" → hyponatraemia). */
+function conditionsOfResults(measurements: Measurement[], rules: CompiledRules): string[] {
+  return measurements.flatMap((measurement) => {
+    const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
+    if (!rule?.normal || !rule.means) return [];
+    if (measurement.value < rule.normal.low && rule.means.low) return [rule.means.low];
+    if (measurement.value > rule.normal.high && rule.means.high) return [rule.means.high];
+    return [];
+  });
+}
+
+/** "TSH of 12": a value outside the usual range is read as a high (or low) result. */
+function resultsOutOfRange(measurements: Measurement[], rules: CompiledRules): Finding[] {
+  return measurements.flatMap((measurement) => {
+    const normal = rules.measurements.find((rule) => rule.name === measurement.name)?.normal;
+    if (!normal) return [];
+    const value = measurement.value > normal.high ? 'high' : measurement.value < normal.low ? 'low' : null;
+    return value ? [{ label: measurement.label, names: [measurement.label], value }] : [];
+  });
 }

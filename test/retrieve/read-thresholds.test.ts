@@ -27,4 +27,15 @@ describe('readThresholds', () => {
     expect(coverage(readThresholds('An HbA1c goal below 7% is appropriate.', [/hba1c/iu]), 6.1, 0.75)).toBe(0.75);
     expect(coverage(readThresholds('Diabetes is HbA1c of 6.5% or higher.', [/hba1c/iu]), 6.1, 0.75)).toBeNull();
   });
+
+  it('reads age bands as labels write them', () => {
+    const years = [/\byears?\b/iu];
+    const unit = /years?\b/;
+    const band = 'Cetirizine for children 2 to under 6 years: 2.5 mg orally once daily.';
+    expect(coverage(readThresholds(band, years, unit), 3, 0.75)).toBe(1);
+    expect(coverage(readThresholds(band, years, unit), 6, 0.75)).toBeNull();
+    expect(contains(readThresholds('Adults and children 12 years and older: 10 mg.', years, unit), 40)).toBe(true);
+    expect(contains(readThresholds('Adults and children 12 years and older: 10 mg.', years, unit), 8)).toBe(false);
+    expect(contains(readThresholds('Not for children younger than 2 years.', years, unit), 1)).toBe(true);
+  });
 });

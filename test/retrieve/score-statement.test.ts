@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, QuestionFacets } from '../../src/domain/question-facets.js';
-import { compileFacets, type ScoredText, scoreStatement } from '../../src/retrieve/score-statement.js';
+import { compileFacets } from '../../src/retrieve/compile-facets.js';
+import { type ScoredText, scoreStatement } from '../../src/retrieve/score-statement.js';
 import { builtInRules } from '../helpers.js';
 
 const rules = await builtInRules();

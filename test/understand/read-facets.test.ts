@@ -38,6 +38,16 @@ const topics = [
     ['paracetamol', 'Tylenol', 'Panadol'],
     drug('acetaminophen', ['Tylenol'], ['Panadol']),
   ),
+  topic('hyponatremia', 'Hyponatremia', ['hyponatremia', 'hyponatraemia', 'low sodium']),
+  topic('vaginitis', 'Vaginitis (bacterial vaginosis, vulvovaginal candidiasis and trichomoniasis)', [
+    'vaginitis',
+    'bacterial vaginosis',
+    'BV',
+    'vulvovaginal candidiasis',
+    'trichomoniasis',
+  ]),
+  topic('acute-diarrhea', 'Acute diarrhoea', ['acute diarrhoea', "travellers' diarrhoea"]),
+  topic('atorvastatin', 'Atorvastatin (Lipitor)', ['atorvastatin', 'Lipitor'], drug('atorvastatin', ['Lipitor'])),
   topic('methotrexate', 'Methotrexate', ['methotrexate'], drug('methotrexate', ['Trexall'])),
   topic(
     'trimethoprim-sulfamethoxazole',
@@ -46,7 +56,7 @@ const topics = [
     drug('trimethoprim-sulfamethoxazole', ['Bactrim']),
   ),
 ];
-const entities = new EntityIndex(topics, rules.source.synonyms);
+const entities = new EntityIndex(topics, rules.source.synonyms, rules.source.spelling.variants);
 const vocabulary = new Map(
   [...'treatment pregnancy hypertension insulin potassium apixaban rivaroxaban dose'.split(' ')].map((word) => [
     word,
@@ -133,5 +143,36 @@ describe('readFacets', () => {
     const next = followThread(read('Can he take methotrexate with it?'), context, entities);
     const subject = next.entities.filter((entity) => !entity.background).map((entity) => entity.name);
     expect(subject).toEqual(['methotrexate', 'rivaroxaban']);
+  });
+
+  it('reads an out-of-range result as high or low, and as its condition when nothing else is named', () => {
+    const facets = read('Sodium 118 and confused, how do I treat?');
+    expect(facets.findings).toEqual([expect.objectContaining({ label: 'sodium', value: 'low' })]);
+    expect(facets.entities.map((entity) => entity.name)).toEqual(['Hyponatremia']);
+    expect(read('TSH of 12 with a normal free T4').findings.map((finding) => finding.value)).toContain('high');
+  });
+
+  it('reads an interaction with food or drink when one drug is named', () => {
+    expect(read('Does atorvastatin interact with grapefruit?').intents).toContain('interaction');
+    expect(read('What is atorvastatin?').intents).not.toContain('interaction');
+  });
+
+  it('reads "adult" as a population, and names in either spelling', () => {
+    expect(read('Adult dose of Tylenol').populations.map((population) => population.name)).toEqual(['adult']);
+    expect(read('Dose of Tylenol for an older adult').populations.map((population) => population.name)).toEqual([
+      'older-adult',
+    ]);
+    expect(read('treatment of travellers diarrhea').entities.map((entity) => entity.relatedTopics)).toEqual([
+      ['acute-diarrhea'],
+    ]);
+  });
+
+  it("splits a title's bracketed list of kinds into parts, but not a drug's brands", () => {
+    expect(entities.partsOf('vaginitis')).toEqual([
+      'bacterial vaginosis',
+      'vulvovaginal candidiasis',
+      'trichomoniasis',
+    ]);
+    expect(entities.partsOf('atorvastatin')).toEqual([]);
   });
 });

@@ -13,6 +13,17 @@ export interface ClinicalRules {
   populations: PopulationRule[];
   measurements: MeasurementRule[];
   sectionPlans: SectionPlanRules;
+  currency: CurrencyRules;
+}
+
+/** When a cited guideline is out of date (checked by `kb check`, not used to answer). */
+export interface CurrencyRules {
+  /** A cited guideline older than this many years is flagged for a check. */
+  maxGuidelineAgeYears: number;
+  /** Titles of series re-issued every year: an edition older than the current year is flagged. */
+  annualSeries: string[];
+  /** Guidelines with a known newer edition: `match` is part of the cited title (any case). */
+  superseded: Array<{ match: string; before?: number; newer: string }>;
 }
 
 /** Equivalent names (`terms`) and, for a class, its members (related, never equivalent). */

@@ -18,10 +18,10 @@ export interface User {
   createdAt: string;
 }
 
-/** A versioned document under editorial review: a kept answer or a knowledge-base topic. */
+/** A versioned document under editorial review: a kept answer, a knowledge-base topic or a clinical rules file. */
 export interface EditorialDocument {
   id: string;
-  kind: 'answer' | 'topic';
+  kind: 'answer' | 'topic' | 'rules';
   title: string;
   specialty: string | null;
   createdAt: string;

@@ -16,6 +16,7 @@ export const RULE_FILES = [
   'triage.yaml',
   'intents.yaml',
   'section-plans.yaml',
+  'currency.yaml',
 ] as const;
 
 const pattern = z.string().superRefine((value, context) => {
@@ -120,6 +121,14 @@ const sectionPlansSchema = z.object({
   }),
 });
 
+const currencySchema = z.object({
+  maxGuidelineAgeYears: z.number().int().min(1),
+  annualSeries: z.array(z.string().min(5)),
+  superseded: z.array(
+    z.object({ match: z.string().min(5), before: z.number().int().optional(), newer: z.string().min(5) }),
+  ),
+});
+
 export interface RulesReport {
   rules: ClinicalRules | null;
   problems: Array<TopicProblem & { file: string }>;
@@ -162,6 +171,7 @@ export function readClinicalRules(knowledgeDir: string): RulesReport {
   const triage = load('triage.yaml', triageSchema);
   const intents = load('intents.yaml', intentsSchema);
   const plans = load('section-plans.yaml', sectionPlansSchema);
+  const currency = load('currency.yaml', currencySchema);
   if (intents) {
     const names = intents.intents.map((intent) => intent.name);
     for (const name of INTENTS) {
@@ -175,7 +185,7 @@ export function readClinicalRules(knowledgeDir: string): RulesReport {
       }
     }
   }
-  if (!synonyms || !spelling || !triage || !intents || !plans) return { rules: null, problems };
+  if (!synonyms || !spelling || !triage || !intents || !plans || !currency) return { rules: null, problems };
   return {
     rules: {
       synonyms: synonyms.groups,
@@ -185,6 +195,7 @@ export function readClinicalRules(knowledgeDir: string): RulesReport {
       populations: intents.populations,
       measurements: intents.measurements,
       sectionPlans: plans,
+      currency,
     },
     problems,
   };

@@ -118,13 +118,16 @@ describe('vesalius users and review commands (embedded store)', () => {
     expect(notReviewer.err).toMatch(/No user nobody/);
   });
 
-  it('submits every knowledge-base topic for review once', async () => {
+  it('submits every knowledge-base topic and clinical rules file for review once', async () => {
     const first = await run(['review', 'import-topics', '--as', 'ed', '--db', db]);
     const count = Number(/Submitted (\d+) knowledge-base topics/.exec(first.out)?.[1]);
     expect(count).toBeGreaterThanOrEqual(120);
+    expect(first.out).toMatch(/and 6 clinical rules files/);
     expect((await run(['review', 'import-topics', '--as', 'ed', '--db', db])).out).toMatch(
-      /Submitted 0 knowledge-base topics/,
+      /Submitted 0 knowledge-base topics and 0 clinical rules files/,
     );
+    const approved = await run(['review', 'approve', 'rules:triage', '--as', 'ada', '--db', db]);
+    expect(approved.out).toMatch(/^Clinical rules: triage\.yaml: version 1 is now approved/);
     const queue = JSON.parse(
       (await run(['review', 'list', '--json', '--specialty', 'pulmonology', '--db', db])).out,
     ) as Array<{ id: string; kind: string }>;

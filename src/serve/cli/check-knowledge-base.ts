@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { checkCurrency } from '../../ingest/check-currency.js';
 import { readClinicalRules } from '../../ingest/read-clinical-rules.js';
 import { readKnowledgeBase } from '../../ingest/read-knowledge-base.js';
 
@@ -11,7 +12,7 @@ import { readKnowledgeBase } from '../../ingest/read-knowledge-base.js';
  */
 export function checkKnowledgeBase(
   root: string,
-  options: { json: boolean; out: (text: string) => void; files?: string[] },
+  options: { json: boolean; out: (text: string) => void; files?: string[]; today?: Date },
 ): number {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     options.out(
@@ -25,9 +26,15 @@ export function checkKnowledgeBase(
   const files = full.files.filter((file) => wanted(file.file));
   const units = full.units.filter((unit) => wanted(unit.topic?.file ?? ''));
   // The clinical rules (knowledge/rules/*.yaml) are checked with the topics: they are reviewed data too.
-  const rules = only === null ? readClinicalRules(root).problems : [];
+  const rulesReport = readClinicalRules(root);
+  const rules = only === null ? rulesReport.problems : [];
+  // Whether the cited guidelines are current (knowledge/rules/currency.yaml).
+  const currency = rulesReport.rules
+    ? checkCurrency(units, rulesReport.rules.currency, options.today ?? new Date())
+    : { problems: [], guidelinesByAge: {}, topicsBySourcesChecked: {} };
   const problems = [
     ...rules.map((problem) => ({ ...problem, file: relative(root, problem.file) })),
+    ...currency.problems.map((problem) => ({ ...problem, file: relative(root, problem.file) })),
     ...files.flatMap((file) => file.problems.map((problem) => ({ file: relative(root, file.file), ...problem }))),
     ...full.problems
       .filter((problem) => wanted(problem.file))
@@ -68,6 +75,8 @@ export function checkKnowledgeBase(
         referencesVerified: verified,
         kinds: Object.fromEntries([...byKind.entries()].sort()),
         specialties: Object.fromEntries([...bySpecialty.entries()].sort()),
+        guidelinesByAge: currency.guidelinesByAge,
+        topicsBySourcesChecked: currency.topicsBySourcesChecked,
         perTopic: files.map((file) => ({
           file: relative(root, file.file),
           topic: file.topicId,
@@ -94,6 +103,14 @@ export function checkKnowledgeBase(
   };
   table('By kind', byKind);
   table('By specialty', bySpecialty);
+  const counts = (title: string, record: Record<string, number>) =>
+    options.out(
+      `\n${title}: ${Object.entries(record)
+        .map(([band, count]) => `${band} ${count}`)
+        .join(' · ')}\n`,
+    );
+  counts('Cited guidelines by age', currency.guidelinesByAge);
+  counts('Topics by when their sources were last checked', currency.topicsBySourcesChecked);
   options.out('\nBy topic:\n');
   for (const file of files) {
     const invalid = file.problems.some((problem) => problem.severity === 'error');

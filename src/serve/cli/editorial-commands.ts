@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Argument, Option } from 'commander';
 import { loadConfig, type Config } from '../../config/load-config.js';
@@ -5,6 +7,8 @@ import { ROLES, type Role, type User } from '../../domain/editorial.js';
 import { VesaliusError } from '../../domain/errors.js';
 import { VERSION_STATES, type VersionState } from '../../domain/review-workflow.js';
 import { ReviewService } from '../../editorial/review-service.js';
+import { rulesAsArticle } from '../../editorial/rules-as-article.js';
+import { RULE_FILES } from '../../ingest/read-clinical-rules.js';
 import type { EditorialRepository } from '../../storage/editorial-repository.js';
 import {
   backupEmbeddedStores,
@@ -202,7 +206,9 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
   storeOptions(
     review
       .command('import-topics')
-      .description('Submit every knowledge-base topic not yet in review as a document (id topic:<topic id>).')
+      .description(
+        'Submit every knowledge-base topic and clinical rules file not yet in review as a document (id topic:<topic id>, rules:<file>).',
+      )
       .requiredOption('--as <username>', 'who submits'),
   ).action(async (options: StoreOptions & { as: string }) => {
     await withService(options, async (service, repository, config) => {
@@ -217,7 +223,21 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
           await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
           added += 1;
         }
-        io.out(`Submitted ${added} knowledge-base topics for review.\n`);
+        // The clinical rules (knowledge/rules/*.yaml) are reviewed like topics.
+        let rules = 0;
+        for (const file of RULE_FILES) {
+          const id = `rules:${file.replace(/\.yaml$/, '')}`;
+          if (await repository.getDocument(id)) continue;
+          const path = join(config.knowledgeDir, 'rules', file);
+          const updated = statSync(path).mtime.toISOString().slice(0, 10);
+          await service.submit(
+            rulesAsArticle(file, readFileSync(path, 'utf8'), updated),
+            { id, kind: 'rules', specialty: null },
+            submitter,
+          );
+          rules += 1;
+        }
+        io.out(`Submitted ${added} knowledge-base topics and ${rules} clinical rules files for review.\n`);
       } finally {
         vesalius.close();
       }

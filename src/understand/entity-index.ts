@@ -43,6 +43,8 @@ const UNIT_WORDS = new Set(['mcg', 'meq', 'mmol', 'iu', 'bid', 'tid', 'qid', 'pr
 export class EntityIndex {
   private readonly targets = new Map<string, NameTargets>();
   private readonly matcher: TermMatcher;
+  private readonly parts = new Map<string, string[]>();
+  private readonly spelled = new Map<string, string>();
   private readonly names: string[] = [];
   private readonly topicsById: Map<string, Topic>;
   /** Equivalent names per topic: a drug's names; a condition's title forms and abbreviations. */
@@ -129,6 +131,15 @@ export class EntityIndex {
 
   /** A topic that covers two conditions ("Scabies and head lice"): its parts, each a name of its own. */
   partsOf(topicId: string): string[] {
+    let parts = this.parts.get(topicId);
+    if (!parts) {
+      parts = this.computePartsOf(topicId);
+      this.parts.set(topicId, parts);
+    }
+    return parts;
+  }
+
+  private computePartsOf(topicId: string): string[] {
     const topic = this.topicsById.get(topicId);
     if (!topic) return [];
     // "Vaginitis (bacterial vaginosis, vulvovaginal candidiasis and trichomoniasis)": the listed kinds.
@@ -149,6 +160,14 @@ export class EntityIndex {
 
   /** A token in American spelling ("diarrhoea" → "diarrhea"), so either spelling names the same thing. */
   private american(token: string): string {
+    const known = this.spelled.get(token);
+    if (known !== undefined) return known;
+    const spelled = this.respell(token);
+    if (this.spelled.size < 50_000) this.spelled.set(token, spelled);
+    return spelled;
+  }
+
+  private respell(token: string): string {
     let spelled = token;
     for (const [british, american] of this.variants)
       if (spelled.includes(british)) spelled = spelled.replace(british, american);

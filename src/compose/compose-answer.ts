@@ -48,6 +48,8 @@ const PATIENT_SECTION = 'Patient summary';
 /** A plain-language statement leads a patient's bottom line when it scores at least this share of the best. */
 const PLAIN_LEAD = 0.95;
 const RELATED = 'Related';
+/** How close to the best direct answer one must score for the details it meets to put it first. */
+const FULLNESS_MARGIN = 0.9;
 
 /**
  * The answer, built around the question: the bottom line is the statement (or two) that
@@ -68,9 +70,13 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   // 1. Bottom line: direct answers (patients: plain statements first).
   // Direct answers that meet the most asked details (population, numbers) first; for patients,
   // plain statements first among equals.
-  const fullness = (candidate: AnswerCandidate) =>
-    candidate.score.populationsMet.length + candidate.score.measurementsMet.length;
   const direct = knowledge.filter((candidate) => candidate.score.direct);
+  // Meeting more details counts among answers nearly as good as the best, not over a much better one.
+  const bestDirect = Math.max(0, ...direct.map((candidate) => candidate.score.total));
+  const fullness = (candidate: AnswerCandidate) =>
+    candidate.score.total >= bestDirect * FULLNESS_MARGIN
+      ? candidate.score.populationsMet.length + candidate.score.measurementsMet.length
+      : 0;
   const ordered = [...direct].sort((a, b) => fullness(b) - fullness(a) || b.score.total - a.score.total);
   // For patients, a plain statement leads when it answers nearly as well as the best one.
   if (forPatient) {

@@ -52,7 +52,14 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
   // "Atorvastatin with grapefruit": what a single drug meets is part of the subject.
   const meets = facets.intent === 'interaction' && drugs.length === 1 ? SUBSTANCE.exec(facets.text)?.[1] : undefined;
   if (meets) subject = `${subject} with ${meets.toLowerCase()}`;
-  if (!subject) subject = terms.length > 0 ? terms.join(' and ') : fallbackSubject(facets.text);
+  // Nothing named: the question's own content words ("fever"), else its words after "what is".
+  if (!subject)
+    subject =
+      terms.length > 0
+        ? terms.join(' and ')
+        : facets.terms.length > 0 && facets.terms.length <= 3
+          ? facets.terms.join(' ')
+          : fallbackSubject(facets.text);
   const setting = drugs.length > 0 && conditions.length > 0 ? ` in ${lower(conditions.join(' and '))}` : '';
   // "What an HbA1c of 6.1% means": the result itself is the subject.
   const result = facets.intent === 'test-result' ? facets.measurements[0] : undefined;
@@ -61,7 +68,13 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
       `What ${result.label === 'INR' ? 'an' : 'a'} ${result.label} of ${result.value}${result.unit === '%' ? '%' : result.unit ? ` ${result.unit}` : ''} means`,
     );
   }
-  const parts = [INTENT_TITLES[facets.intent](capitalise(subject)) + setting];
+  // "Which antibiotic, at what dose, for AOM?": a condition has no dose; its treatment does.
+  const conditionDose = facets.intent === 'dose' && drugs.length === 0 && conditions.length > 0;
+  const parts = [
+    conditionDose
+      ? `${capitalise(terms[0] ?? 'treatment')} dose for ${lower(subject)}`
+      : INTENT_TITLES[facets.intent](capitalise(subject)) + setting,
+  ];
   for (const population of facets.populations.filter((asked) => !asked.inherited)) {
     if (population.name === 'renal' && facets.measurements.some((m) => m.name === 'crcl' || m.name === 'egfr'))
       continue;

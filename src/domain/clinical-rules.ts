@@ -7,6 +7,8 @@ import type { QuestionType } from './question-type.js';
  */
 export interface ClinicalRules {
   synonyms: SynonymGroup[];
+  /** Words that mean the same when a question's words are looked for in statements ("fever", "febrile"). */
+  equivalentWords: string[][];
   spelling: SpellingRules;
   triage: TriageRules;
   intents: IntentRule[];
@@ -30,6 +32,8 @@ export interface CurrencyRules {
 export interface SynonymGroup {
   terms: string[];
   members: string[];
+  /** For a class, the conditions it treats: "caution in hypertension" speaks to "my blood pressure meds". */
+  treats?: string[];
 }
 
 export interface SpellingRules {
@@ -99,6 +103,8 @@ export interface IntentRule {
   sections: string[];
   /** The statement's own words must match a statement cue (a dose, a duration): its section alone is not enough. */
   cueRequired?: boolean;
+  /** Statement patterns that answer this intent only ("vaccine"): a statement matching them is a poor answer to any other. */
+  onlyWhenAsked?: string[];
   /** The coarse question type used for the article's `questionType`. */
   questionType: QuestionType;
 }
@@ -109,6 +115,8 @@ export const POPULATIONS = [
   'child',
   'infant',
   'adult',
+  'male',
+  'female',
   'older-adult',
   'renal',
   'hepatic',
@@ -127,6 +135,8 @@ export interface PopulationRule {
   phrase: string;
   /** Populations a statement may speak only of without answering for this one (adults: not children). */
   excludes?: PopulationName[];
+  /** For a population that excludes others: how much a statement gains by naming it (0 to 1, default 0). */
+  wordingCredit?: number;
 }
 
 export interface MeasurementRule {

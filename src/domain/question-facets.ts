@@ -17,6 +17,8 @@ export interface Entity {
   relatedTopics: string[];
   /** For a class: its member drugs' names. */
   members: string[];
+  /** For a class, the conditions it treats (from the synonym group). */
+  treats?: string[];
   /** Where it came from: the question itself, or the thread it follows up. */
   origin: 'question' | 'thread' | 'answer';
   /** Every name the question used for it, when more than one ("Tylenol", "paracetamol"). */
@@ -52,6 +54,13 @@ export interface Finding {
   value: 'positive' | 'negative' | 'high' | 'low' | 'normal';
 }
 
+/** A drug the question says was taken recently, and how many days ago. */
+export interface RecentUse {
+  label: string;
+  names: string[];
+  days: number;
+}
+
 /** A question read as facets: what it asks, about what, for whom, with which numbers. */
 export interface QuestionFacets {
   /** The text the facets were read from (spelling corrected; a vignette's own question). */
@@ -67,6 +76,8 @@ export interface QuestionFacets {
   ageYears: number | null;
   /** Test results the question reports, which a statement should interpret the same way. */
   findings: Finding[];
+  /** Drugs taken recently ("a course of amoxicillin three weeks ago"), which guidance often turns on. */
+  recentUse: RecentUse[];
   /** Other content words of the question (lower case): qualifiers a statement should mention ("mechanical valve"). */
   terms: string[];
   /** The terms the question denies ("no comorbidities", "without fever"): statements must deny them too. */

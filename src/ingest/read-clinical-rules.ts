@@ -43,9 +43,14 @@ const synonymsSchema = z.object({
         .array(term)
         .min(2)
         .transform((terms) => ({ terms, members: [] as string[] })),
-      z.object({ terms: z.array(term).min(1), members: z.array(term).default([]) }),
+      z.object({
+        terms: z.array(term).min(1),
+        members: z.array(term).default([]),
+        treats: z.array(term).optional(),
+      }),
     ]),
   ),
+  words: z.array(z.array(z.string().min(2)).min(2)).default([]),
 });
 
 const spellingSchema = z.object({
@@ -82,6 +87,7 @@ const intentsSchema = z.object({
       statementCues: patterns,
       sections: z.array(section).min(1),
       cueRequired: z.boolean().optional(),
+      onlyWhenAsked: patterns.optional(),
     }),
   ),
   populations: z.array(
@@ -92,6 +98,7 @@ const intentsSchema = z.object({
       statementCues: patterns.min(1),
       sections: z.array(section),
       excludes: z.array(z.enum(POPULATIONS)).optional(),
+      wordingCredit: z.number().min(0).max(1).optional(),
     }),
   ),
   measurements: z.array(
@@ -189,6 +196,7 @@ export function readClinicalRules(knowledgeDir: string): RulesReport {
   return {
     rules: {
       synonyms: synonyms.groups,
+      equivalentWords: synonyms.words,
       spelling: { variants: spelling.variants, shorthand: spelling.shorthand },
       triage,
       intents: intents.intents,

@@ -8,6 +8,8 @@ export interface SubjectMatcher {
   names: NameMatcher;
   members: NameMatcher | null;
   memberTopics: Set<string>;
+  /** For a class, the conditions it treats. */
+  treats: NameMatcher | null;
 }
 
 /** The question's facets, compiled once for scoring many statements. */
@@ -24,6 +26,8 @@ export interface CompiledFacets {
   /** Populations carried from the thread: context, not required. */
   inheritedPopulations: CompiledRules['populations'];
   unasked: CompiledRules['populations'];
+  /** Statement patterns of intents not asked that answer only those ("vaccine" for prevention). */
+  unaskedOnly: RegExp[];
   /** A drug asked about with no route named: oral doses come first. */
   oralExpected: boolean;
   /** Populations an asked one excludes (asked for adults: children, infants). */
@@ -33,6 +37,8 @@ export interface CompiledFacets {
   measurements: Array<{ value: number; name: string; aliases: RegExp[]; unit?: RegExp }>;
   /** Results the question reports ("anti-HBs positive"): a statement should read them the same way. */
   findings: Array<{ names: NameMatcher; value: Finding['value'] }>;
+  /** Drugs taken recently, with how many days ago. */
+  recentUse: Array<{ names: NameMatcher; days: number }>;
   terms: RegExp[];
   /** For each term: true when the question denies it ("no comorbidities"). */
   termNegated: boolean[];
@@ -89,6 +95,7 @@ export const UNIT_ANCHORS: Record<string, RegExp> = {
   a1c: /%/,
   tsh: /(mIU|mU)\s*\/\s*L/,
   glucose: /(mg\s*\/\s*dL|mmol\s*\/\s*L)/,
+  ferritin: /(ng|µg|micrograms?)\s*\/\s*(mL|L)/,
 };
 
 /** Matches statements that speak of an entity (by name, topic, class member). */
@@ -100,6 +107,7 @@ export function subjectMatcher(entity: Entity, drugTopicsOf: (name: string) => s
     names: new NameMatcher(names),
     members: entity.members.length > 0 ? new NameMatcher(entity.members) : null,
     memberTopics: new Set(entity.members.flatMap(drugTopicsOf)),
+    treats: entity.treats && entity.treats.length > 0 ? new NameMatcher(entity.treats) : null,
   };
 }
 
@@ -161,11 +169,25 @@ export function compileFacets(
       }),
       ...ageMeasurement(facets.ageYears),
     ],
-    terms: facets.terms.map((term) => new RegExp(`(?<![\\p{L}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu')),
+    // A word and its equivalents ("fever", "febrile", "pyrexia").
+    terms: facets.terms.map((term) => {
+      const same = rules.source.equivalentWords.find((words) =>
+        words.some((word) => word.toLowerCase() === term.toLowerCase()),
+      );
+      const words = same ?? [term];
+      return new RegExp(
+        `(?<![\\p{L}])(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+        'iu',
+      );
+    }),
     findings: facets.findings.map((finding) => ({ names: new NameMatcher(finding.names), value: finding.value })),
+    recentUse: facets.recentUse.map((use) => ({ names: new NameMatcher(use.names), days: use.days })),
     termNegated: facets.terms.map((term) => facets.negatedTerms.includes(term)),
     termWeights: facets.terms.map(() => 1),
     audience,
+    unaskedOnly: rules.intents
+      .filter((rule) => !facets.intents.includes(rule.name) && facets.intent !== rule.name)
+      .flatMap((rule) => rule.onlyWhenAsked),
     // A drug asked about without a route: the oral dose is what most readers mean.
     oralExpected:
       !ROUTE_WORDS.test(facets.text) && facets.entities.some((entity) => entity.kind === 'drug' && !entity.background),

@@ -23,6 +23,8 @@ export const ANSWER_WEIGHTS = {
   patientText: 0.12,
   /** Asked for a dose: a statement that gives an amount and how often, not only a product or a warning. */
   doseDetail: 0.03,
+  /** It answers only an intent not asked ("vaccine" when treatment is asked). */
+  unaskedIntent: -0.05,
   /** Injected or infused when the question did not ask about injections (the oral dose is what most ask). */
   unaskedRoute: -0.06,
 } as const;
@@ -41,6 +43,8 @@ export const SUBJECT_MATCH = {
   topicNames: 0.85,
   /** It names a member of the subject class (omeprazole for "PPI"). */
   classMember: 0.8,
+  /** It names the condition the subject class treats ("in hypertension" for "blood pressure medicines"). */
+  classCondition: 0.7,
   /** It belongs to a member's monograph. */
   classMemberTopic: 0.7,
   /** A test or other term: the statement belongs to a topic that lists it among its names. */

@@ -1,5 +1,6 @@
+import { windowDays } from '../understand/read-recent-use.js';
 import type { Finding } from '../domain/question-facets.js';
-import { findingValue } from '../understand/read-facets.js';
+import { findingValue } from '../understand/read-findings.js';
 import type { CompiledFacets, SubjectMatcher } from './compile-facets.js';
 import { coverage, readThresholds } from './read-thresholds.js';
 import {
@@ -86,15 +87,29 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     statement.otherPart && matcher.entity.kind === 'condition'
       ? Math.min(SUBJECT_MATCH.otherPart, subjectMatch(matcher))
       : subjectMatch(matcher);
+  const askedConditions = compiled.facets.entities.filter(
+    (entity) => entity.kind === 'condition' && !entity.background,
+  ).length;
+  // Another subject of the question points at this statement's topic ("4Ts score" at the HIT topic).
+  const linkedByOther = (entity: SubjectMatcher['entity']) =>
+    statement.topicId !== undefined &&
+    compiled.facets.entities.some(
+      (other) =>
+        other !== entity &&
+        !other.background &&
+        (other.topics.includes(statement.topicId ?? '') || other.relatedTopics.includes(statement.topicId ?? '')),
+    );
   const subjectMatch = (matcher: SubjectMatcher): number => {
     if (statement.topicId && matcher.entity.topics.includes(statement.topicId)) return SUBJECT_MATCH.ownTopic;
     if (matcher.names.test(text))
       return statement.foreignMonograph ? SUBJECT_MATCH.namedElsewhere : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;
+    if (matcher.treats?.test(text)) return SUBJECT_MATCH.classCondition;
     if (statement.topicId && matcher.memberTopics.has(statement.topicId)) return SUBJECT_MATCH.classMemberTopic;
     // A broader condition asked alongside a narrower one ("ILD" with "NSIP"): the narrower topic names it.
     if (
       matcher.entity.kind === 'condition' &&
+      (askedConditions >= 2 || linkedByOther(matcher.entity)) &&
       statement.keywords &&
       !statement.foreignMonograph &&
       matcher.names.test(statement.keywords)
@@ -150,6 +165,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
   if (compiled.populations.length > 0) {
     let sum = 0;
     let penalty = 0;
+    let bonus = 0;
     for (const rule of compiled.populations) {
       let fit = rule.sections.includes(statement.section)
         ? POPULATION_FIT.section
@@ -167,13 +183,15 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
           );
         if (!onlyOthers) populationsMet.push(rule.name);
         else penalty = POPULATION_FIT.unaskedPenalty;
+        // Saying so ("for afebrile men") is worth what the rule gives it (nothing for "adults").
+        if (fit > 0) bonus = Math.max(bonus, fit * (rule.wordingCredit ?? 0));
         continue;
       }
       if (fit > 0) populationsMet.push(rule.name);
       sum += fit;
     }
     const scored = compiled.populations.filter((rule) => !rule.excludes).length;
-    population = (scored > 0 ? sum / scored : 0) - penalty;
+    population = (scored > 0 ? sum / scored : 0) + bonus - penalty;
     // A section written for a population not asked about ("Pediatric dosing" when liver disease is asked).
     if (
       compiled.unasked.some((rule) => rule.sections.includes(statement.section)) &&
@@ -208,7 +226,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
   }
 
   const backgroundHits = compiled.background.filter((matcher) => matcher.test(text)).length;
-  const findings = findingAgreement(compiled, text);
+  const findings = findingAgreement(compiled, text) + recentUseAgreement(compiled, text);
   const inheritedHits = compiled.inheritedPopulations.filter(
     (rule) => rule.sections.includes(statement.section) || rule.statementCues.some((cue) => cue.test(text)),
   ).length;
@@ -232,6 +250,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     (compiled.facets.intent === 'dose' && DOSE_AMOUNT.test(text) && DOSE_FREQUENCY.test(text)
       ? ANSWER_WEIGHTS.doseDetail
       : 0) +
+    (compiled.unaskedOnly.some((cue) => cue.test(text)) ? ANSWER_WEIGHTS.unaskedIntent : 0) +
     (compiled.oralExpected && (PARENTERAL.test(text) || PARENTERAL_ABBREVIATION.test(text)) && !ORAL.test(text)
       ? ANSWER_WEIGHTS.unaskedRoute
       : 0);
@@ -280,4 +299,17 @@ function findingAgreement(compiled: CompiledFacets, text: string): number {
     sum += verdict;
   }
   return sum / compiled.findings.length;
+}
+
+/**
+ * How far a statement speaks to the drugs the question says were taken recently: +1 when it
+ * names the drug with a window that covers the time since ("taken in the past 30 days" for
+ * three weeks ago), over the recent drugs.
+ */
+function recentUseAgreement(compiled: CompiledFacets, text: string): number {
+  if (compiled.recentUse.length === 0) return 0;
+  const window = windowDays(text);
+  if (window === null) return 0;
+  const met = compiled.recentUse.filter((use) => use.days <= window && use.names.test(text)).length;
+  return met / compiled.recentUse.length;
 }

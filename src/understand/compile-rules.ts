@@ -9,7 +9,13 @@ import type {
 /** Rules with their patterns compiled once (case-insensitive, Unicode). */
 export interface CompiledRules {
   source: ClinicalRules;
-  intents: Array<Omit<IntentRule, 'cues' | 'statementCues'> & { cues: RegExp[]; statementCues: RegExp[] }>;
+  intents: Array<
+    Omit<IntentRule, 'cues' | 'statementCues' | 'onlyWhenAsked'> & {
+      cues: RegExp[];
+      statementCues: RegExp[];
+      onlyWhenAsked: RegExp[];
+    }
+  >;
   populations: Array<Omit<PopulationRule, 'cues' | 'statementCues'> & { cues: RegExp[]; statementCues: RegExp[] }>;
   measurements: Array<Omit<MeasurementRule, 'aliases'> & { aliases: RegExp[] }>;
   triage: {
@@ -34,6 +40,7 @@ export function compileRules(rules: ClinicalRules): CompiledRules {
       ...rule,
       cues: compile(rule.cues),
       statementCues: compile(rule.statementCues),
+      onlyWhenAsked: compile(rule.onlyWhenAsked ?? []),
     })),
     populations: rules.populations.map((rule) => ({
       ...rule,

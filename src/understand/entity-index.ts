@@ -219,6 +219,7 @@ export class EntityIndex {
       label,
       relatedTopics: [...target.related],
       members: group?.members ?? [],
+      ...(group?.treats ? { treats: group.treats } : {}),
       origin: 'question' as const,
       background: false,
     };

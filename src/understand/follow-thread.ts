@@ -115,6 +115,7 @@ function facetsFromTopics(context: ThreadContext, entities: EntityIndex): Questi
     terms: [],
     negatedTerms: [],
     findings: [],
+    recentUse: [],
     unknownTerms: [],
     followUp: false,
   };

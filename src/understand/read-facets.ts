@@ -1,9 +1,11 @@
+import { readRecentUse } from './read-recent-use.js';
 import type { Intent, PopulationName } from '../domain/clinical-rules.js';
-import type { Entity, Finding, Measurement, Population, QuestionFacets } from '../domain/question-facets.js';
+import type { Entity, Population, QuestionFacets } from '../domain/question-facets.js';
 import { STOPWORDS, TYPE_WORDS } from '../retrieve/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import type { CompiledRules } from './compile-rules.js';
 import type { EntityIndex } from './entity-index.js';
+import { conditionsOfResults, readFindings, resultsOutOfRange } from './read-findings.js';
 import { readMeasurements } from './read-measurements.js';
 import type { CorrectedText } from './spelling-corrector.js';
 
@@ -119,11 +121,21 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
       const lead = entities.find((entity) => entity.kind === 'condition') ?? entities[0];
       if (lead) lead.background = false;
     }
+  } else if (text.length > VIGNETTE_CHARS && entities.every((entity) => entity.background || entity.kind === 'term')) {
+    // "…What is the recommended antibiotic?": a generic word asked of a vignette's lead problem.
+    const lead = entities.find((entity) => entity.kind === 'condition' && entity.background);
+    if (lead) lead.background = false;
   }
   // "My A1c came back at 6.1%": the test itself is the subject when nothing else is named.
   if (entities.length === 0)
     entities.push(
-      ...qualifiers.filter((entity) => entity.kind !== 'term' || entity.topics.length > 0 || entity.names.length > 1),
+      ...qualifiers.filter(
+        (entity) =>
+          entity.kind !== 'term' ||
+          entity.topics.length > 0 ||
+          entity.relatedTopics.length > 0 ||
+          entity.names.length > 1,
+      ),
     );
 
   const { measurements, ageYears } = readMeasurements(text, rules);
@@ -135,19 +147,52 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     }
   }
   const populations = readPopulations(text, rules, measurements, ageYears);
+  // Words that only name the population ("liver disease", "pregnant") are the population.
+  const populationWords = rules.populations.flatMap((rule) =>
+    rule.cues.flatMap((cue) =>
+      [...text.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0])),
+    ),
+  );
+  // "My child has a fever": a word that only names who is asked about is not a subject.
+  const populationWordSet = new Set(populationWords);
+  for (let at = entities.length - 1; at >= 0; at -= 1) {
+    const entity = entities[at];
+    if (entity?.kind === 'term' && tokenize(entity.label).every((word) => populationWordSet.has(word)))
+      entities.splice(at, 1);
+  }
+  // "UTI in a man": the topic written for the population asked ("UTI in men"), when there is one.
+  for (const [at, entity] of entities.entries()) {
+    if (entity.kind !== 'condition' && entity.kind !== 'term') continue;
+    for (const population of populations) {
+      const phrase = `${entity.label} ${population.phrase}`;
+      const found = readers.entities.find(phrase)[0]?.entity;
+      if (!found || found.kind !== 'condition' || found.label.toLowerCase() !== phrase.toLowerCase()) continue;
+      // Already exactly that topic; otherwise narrow to it ("UTI" names cystitis in women and UTI in men).
+      if (found.topics.length === entity.topics.length && found.topics.every((id) => entity.topics.includes(id)))
+        continue;
+      entities[at] = {
+        ...found,
+        label: entity.label,
+        ...(entity.span ? { span: entity.span } : {}),
+        background: entity.background,
+      };
+      break;
+    }
+  }
   const intents = readIntents(ask, text, rules, entities);
+  // "Nitrofurantoin in pregnancy": a drug named with pregnancy or breastfeeding asks whether it is safe.
+  if (
+    intents.length === 0 &&
+    entities.some((entity) => (entity.kind === 'drug' || entity.kind === 'class') && !entity.background) &&
+    populations.some((population) => population.name === 'pregnancy' || population.name === 'breastfeeding')
+  )
+    intents.push('safety');
   const entityWords = new Set(entities.flatMap((entity) => entity.label.toLowerCase().split(/[\s-]+/)));
   const unknownTerms = spelled.unknown.filter((word) => !entityWords.has(word.toLowerCase()) && word.length >= 5);
 
   // Words that only say what is asked ("how long", "side effects") are the intent, not the subject.
   const intentWords = rules.intents.flatMap((rule) =>
     rule.cues.flatMap((cue) => [...ask.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0]))),
-  );
-  // Words that only name the population ("liver disease", "pregnant") are the population.
-  const populationWords = rules.populations.flatMap((rule) =>
-    rule.cues.flatMap((cue) =>
-      [...text.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0])),
-    ),
   );
   const covered = new Set([
     ...entities.flatMap((entity) => tokenize(entity.label)),
@@ -176,6 +221,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     terms,
     negatedTerms,
     findings,
+    recentUse: readRecentUse(text, entities),
     corrected: spelled.corrections.length > 0 ? text : null,
     intent: intents[0] ?? (entities.some((entity) => entity.kind === 'drug') ? 'definition' : 'treatment'),
     intents,
@@ -228,6 +274,8 @@ function readIntents(ask: string, text: string, rules: CompiledRules, entities: 
         (drugs.length === 1 && SINGLE_DRUG_INTERACTION.test(ask))
       );
     if (intent === 'brand-generic') return drugs.length >= 1;
+    // "Does diabetes cause kidney disease?" asks a cause; only a medicine has side effects.
+    if (intent === 'side-effects') return drugs.length >= 1 || /side[- ]?effects?|adverse/i.test(ask);
     return true;
   });
   // Asking whether a new drug is safe for someone already on another one is an interaction question too.
@@ -277,6 +325,11 @@ function readPopulations(
     }
   }
   if (names.has('infant')) names.delete('child');
+  if (names.has('infant') || names.has('child')) {
+    // A boy or a girl: children's statements rarely divide by sex, and "in men" would mislead.
+    names.delete('male');
+    names.delete('female');
+  }
   return rules.populations
     .filter((rule) => names.has(rule.name))
     .map((rule) => ({ name: rule.name, phrase: rule.phrase }));
@@ -294,57 +347,4 @@ function isMeasurementWord(label: string, rules: CompiledRules): boolean {
   return rules.measurements.some((rule) =>
     rule.aliases.some((alias) => alias.exec(label)?.[0].trim().length === label.length),
   );
-}
-
-/** A result word, normalised: "reactive" and "detected" are positive, "non-reactive" negative. */
-export function findingValue(word: string): Finding['value'] | null {
-  const lower = word.toLowerCase().replace(/[\s-]+/g, ' ');
-  if (/^(non ?reactive|negative|not detected|undetectable|absent)$/.test(lower)) return 'negative';
-  if (/^(reactive|positive|detected|present)$/.test(lower)) return 'positive';
-  if (/^(high|elevated|raised|increased)$/.test(lower)) return 'high';
-  if (/^(low|decreased|reduced|suppressed)$/.test(lower)) return 'low';
-  if (/^normal$/.test(lower)) return 'normal';
-  return null;
-}
-
-const VALUE_WORDS =
-  'non[\\s-]?reactive|reactive|positive|negative|not detected|detected|undetectable|elevated|raised|high|low|normal';
-const VALUE_AFTER = new RegExp(`^\\s*(?:is|was|are|were|:|=)?\\s*(${VALUE_WORDS})\\b`, 'iu');
-const VALUE_BEFORE = new RegExp(`\\b(${VALUE_WORDS})\\s+(?:for\\s+)?(?:the\\s+|a\\s+|an\\s+)?(?:total\\s+)?$`, 'iu');
-
-/** Results the question reports: a test named with a value right after or before it. */
-function readFindings(text: string, entities: Entity[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const entity of entities) {
-    if (!entity.span) continue;
-    const [start, end] = entity.span;
-    const word =
-      VALUE_AFTER.exec(text.slice(end, end + 25))?.[1] ??
-      VALUE_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
-    const value = word ? findingValue(word) : null;
-    // The test's own name: a topic's other names ("TSH" for "free T4") are other tests.
-    if (value) findings.push({ label: entity.label, names: [entity.label], value });
-  }
-  return findings;
-}
-
-/** The conditions out-of-range results name ("sodium 118" → hyponatraemia). */
-function conditionsOfResults(measurements: Measurement[], rules: CompiledRules): string[] {
-  return measurements.flatMap((measurement) => {
-    const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
-    if (!rule?.normal || !rule.means) return [];
-    if (measurement.value < rule.normal.low && rule.means.low) return [rule.means.low];
-    if (measurement.value > rule.normal.high && rule.means.high) return [rule.means.high];
-    return [];
-  });
-}
-
-/** "TSH of 12": a value outside the usual range is read as a high (or low) result. */
-function resultsOutOfRange(measurements: Measurement[], rules: CompiledRules): Finding[] {
-  return measurements.flatMap((measurement) => {
-    const normal = rules.measurements.find((rule) => rule.name === measurement.name)?.normal;
-    if (!normal) return [];
-    const value = measurement.value > normal.high ? 'high' : measurement.value < normal.low ? 'low' : null;
-    return value ? [{ label: measurement.label, names: [measurement.label], value }] : [];
-  });
 }

@@ -32,6 +32,7 @@ function facets(partial: Partial<QuestionFacets>): QuestionFacets {
     measurements: [],
     ageYears: null,
     findings: [],
+    recentUse: [],
     terms: [],
     negatedTerms: [],
     unknownTerms: [],
@@ -175,5 +176,25 @@ describe('scoreStatement', () => {
       panel,
     );
     expect(right.context).toBeGreaterThan(wrong.context);
+  });
+
+  it('puts guidance for a drug taken recently above the usual choice when the window covers it', () => {
+    const aom = facets({
+      intent: 'treatment',
+      intents: ['treatment'],
+      entities: [
+        entity('acute otitis media', 'condition', ['acute-otitis-media']),
+        entity('amoxicillin', 'drug', ['amoxicillin'], { background: true }),
+      ],
+      recentUse: [{ label: 'amoxicillin', names: ['amoxicillin'], days: 21 }],
+    });
+    const recent = compileFacets(aom, rules, 'physician', () => []);
+    const usual = 'High-dose amoxicillin 80-90 mg/kg/day is the first-line antibiotic.';
+    const switched = 'Amoxicillin-clavulanate is used if amoxicillin was taken in the past 30 days.';
+    const tooShort = 'Amoxicillin-clavulanate is used if amoxicillin was taken in the past 14 days.';
+    const score = (text: string) =>
+      scoreStatement(statement(text, 'First-line therapy', 'acute-otitis-media'), recent).context;
+    expect(score(switched)).toBeGreaterThan(score(usual));
+    expect(score(tooShort)).toBe(score(usual));
   });
 });

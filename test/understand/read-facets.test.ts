@@ -86,7 +86,11 @@ describe('readFacets', () => {
     expect(read('Is Tylenol safe while breastfeeding a 2-month-old?').populations.map((p) => p.name)).toEqual([
       'breastfeeding',
     ]);
-    expect(read('Antibiotic for a healthy, non-pregnant 28-year-old woman').populations).toEqual([]);
+    expect(read('Antibiotic for a healthy, non-pregnant 28-year-old woman').populations.map((p) => p.name)).toEqual([
+      'female',
+    ]);
+    // A boy is a child: children's statements are not read as "in men".
+    expect(read('Can a 7-year-old boy take acetaminophen?').populations.map((p) => p.name)).toEqual(['child']);
     expect(read('My 4-month-old has a fever; can I give acetaminophen?').populations.map((p) => p.name)).toEqual([
       'infant',
     ]);

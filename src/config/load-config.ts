@@ -22,6 +22,8 @@ export interface Config {
   defaultAudience: (typeof AUDIENCES)[number];
   /** Longest question accepted, in characters (longer ones are refused with a clear error). */
   maxQuestionChars: number;
+  /** GET /api/articles lists recent questions to anyone (off by default: questions may hold patient details). */
+  publicRecent: boolean;
   /** NO_COLOR convention: never colour terminal output. */
   noColor: boolean;
   /** PubMed E-utilities: base URL, and the optional API key and contact e-mail NCBI asks for. */
@@ -48,6 +50,7 @@ const environmentSchema = z.object({
   VESALIUS_EUTILS_URL: z.string().url().optional(),
   NCBI_API_KEY: z.string().min(1).optional(),
   NCBI_EMAIL: z.string().email().optional(),
+  VESALIUS_PUBLIC_RECENT: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 /**
@@ -63,6 +66,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     VESALIUS_EUTILS_URL: environment['VESALIUS_EUTILS_URL'] || undefined,
     NCBI_API_KEY: environment['NCBI_API_KEY'] || undefined,
     NCBI_EMAIL: environment['NCBI_EMAIL'] || undefined,
+    VESALIUS_PUBLIC_RECENT: environment['VESALIUS_PUBLIC_RECENT'] || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -84,6 +88,8 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     webRoot: overrides.webRoot ?? join(PACKAGE_ROOT, 'dist', 'web'),
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
+    publicRecent:
+      overrides.publicRecent ?? (env.VESALIUS_PUBLIC_RECENT === 'true' || env.VESALIUS_PUBLIC_RECENT === '1'),
     noColor: overrides.noColor ?? Boolean(environment['NO_COLOR']),
     eutils: overrides.eutils ?? {
       baseUrl: env.VESALIUS_EUTILS_URL ?? DEFAULTS.eutilsUrl,

@@ -13,6 +13,7 @@ import { applyReviewAction, type ReviewAction } from '../domain/review-workflow.
 import type { EditorialRepository, QueueFilter, QueueItem } from '../storage/editorial-repository.js';
 import { diffVersions, type VersionDiffLine } from './diff-versions.js';
 import { hashPassword } from './hash-password.js';
+import { coveredBy, type ReviewedView, showApproved } from './show-reviewed.js';
 
 /** Who may do what; checked here, on the server, for every editorial operation. */
 const PERMISSIONS: Record<string, Role[]> = {
@@ -121,6 +122,19 @@ export class ReviewService {
     );
   }
 
+  /**
+   * Submits a kept answer for review under the answer's own id, so its public page shows the
+   * review; the trace (timings) is not reviewed content.
+   */
+  async submitAnswer(
+    articleId: string,
+    article: Article,
+    specialty: string | null,
+    actor: User,
+  ): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
+    return this.submit({ ...article, trace: [] }, { id: articleId, specialty }, actor);
+  }
+
   /** A review action on a version the actor loaded at `expectedRevision`; 409 when it changed or is not allowed. */
   async act(
     documentId: string,
@@ -133,6 +147,14 @@ export class ReviewService {
     this.require(actor, action === 'retire' ? 'documents.retire' : 'documents.review');
     const version = await this.repository.getVersion(documentId, number);
     if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of document ${documentId}.`);
+    // Separation of duties: the person who wrote a version is not the one who approves it.
+    if (action === 'approve' && version.createdBy !== null && version.createdBy === actor?.id) {
+      throw new VesaliusError(
+        'FORBIDDEN',
+        `You submitted or revised version ${number} of ${documentId}; another reviewer must approve it.`,
+        { details: { field: 'action' } },
+      );
+    }
     const result = applyReviewAction(version.state, action);
     if (!result.ok) {
       throw new VesaliusError(
@@ -216,6 +238,71 @@ export class ReviewService {
     return diffVersions(before.content, after.content);
   }
 
+  /**
+   * How a kept answer stands for its readers, in the audience they chose: its own review when
+   * it was submitted, else the review of the knowledge-base topics it was built from; null when
+   * neither was ever submitted. Approved means the content shown is what was approved.
+   */
+  async readerView(articleId: string, shown: Article): Promise<ReviewedView | null> {
+    const own = await this.standing(articleId);
+    if (own) {
+      if (!own.approved) return { ...own.pending, content: null, approvedAudience: null };
+      return { ...showApproved(shown, own.approved.content), ...approvalOf(own.approved, own.document) };
+    }
+    if (shown.topics.length === 0) return null;
+    const topics = await Promise.all(shown.topics.map((topic) => this.standing(`topic:${topic}`)));
+    if (topics.some((topic) => topic === null)) return null;
+    const known = topics.filter((topic): topic is NonNullable<typeof topic> => topic !== null);
+    const approvedTopics = known.flatMap((topic) => (topic.approved ? [topic.approved] : []));
+    const needsRereview = known.some((topic) => topic.document.needsRereview);
+    if (
+      approvedTopics.length === known.length &&
+      coveredBy(
+        shown,
+        approvedTopics.map((version) => version.content),
+      )
+    ) {
+      const first = approvedTopics[0];
+      return {
+        ...(first ? approvalOf(first, known[0]?.document ?? null) : { reviewedBy: null, reviewStatus: 'approved' }),
+        content: null,
+        needsRereview,
+        approvedAudience: null,
+      };
+    }
+    // Under review while any part is; an approved part whose text changed is under review too.
+    const pending = known.some((topic) => topic.pending.reviewStatus === 'under_review');
+    return {
+      content: null,
+      reviewStatus: pending ? 'under_review' : 'submitted',
+      reviewedBy: null,
+      needsRereview,
+      approvedAudience: null,
+    };
+  }
+
+  private async standing(documentId: string): Promise<{
+    document: EditorialDocument;
+    approved: DocumentVersion | null;
+    pending: { reviewStatus: 'submitted' | 'under_review'; reviewedBy: null; needsRereview: boolean };
+  } | null> {
+    const document = await this.repository.getDocument(documentId);
+    if (!document) return null;
+    const approved =
+      document.approvedVersion === null ? null : await this.repository.getVersion(documentId, document.approvedVersion);
+    const current = await this.repository.getVersion(documentId, document.currentVersion);
+    return {
+      document,
+      approved: approved?.state === 'approved' ? approved : null,
+      pending: {
+        // Approved text that no longer covers what is shown is not under anyone's review yet.
+        reviewStatus: current?.state === 'submitted' || current?.state === 'approved' ? 'submitted' : 'under_review',
+        reviewedBy: null,
+        needsRereview: document.needsRereview,
+      },
+    };
+  }
+
   /** What readers see: the last approved version, with who approved it; else the newest, pending review. */
   async published(documentId: string): Promise<{ document: EditorialDocument; version: DocumentVersion } | null> {
     const document = await this.repository.getDocument(documentId);
@@ -223,4 +310,21 @@ export class ReviewService {
     const version = await this.repository.getVersion(documentId, document.approvedVersion ?? document.currentVersion);
     return version ? { document, version } : null;
   }
+}
+
+function approvalOf(
+  version: DocumentVersion,
+  document: EditorialDocument | null,
+): Pick<ReviewedView, 'reviewStatus' | 'reviewedBy' | 'needsRereview'> {
+  return {
+    reviewStatus: 'approved',
+    reviewedBy: version.approval
+      ? {
+          name: version.approval.name,
+          credentials: version.approval.credentials,
+          date: version.approval.at.slice(0, 10),
+        }
+      : null,
+    needsRereview: document?.needsRereview ?? false,
+  };
 }

@@ -103,6 +103,9 @@ describe('reviewer pages in headless Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'review-queue.png') });
     await page.getByTestId('queue-item').getByRole('link').click();
     await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/Version 1 · submitted/);
+    // Opened directly, as from a bookmark: actions still carry the session's CSRF token.
+    await page.goto(page.url());
+    await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/Version 1 · submitted/);
     await page.getByTestId('comment-open').first().click();
     await page.getByTestId('comment-text').fill('Dose matches ACR 2020; fine.');
     await page.getByTestId('comment-save').click();

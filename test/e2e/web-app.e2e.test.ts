@@ -38,10 +38,14 @@ describe('web app in headless Chromium', () => {
   });
 
   it('asks the seed question from the home page and shows the cited article', async () => {
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
     await page.goto(server.url);
     await page.getByTestId('ask-input').fill(SEED);
     await page.getByTestId('ask-submit').click();
     await page.waitForURL(/\/a\/[\w-]+/);
+    // The question (which may hold patient details) travels in request bodies, never in a URL.
+    expect(urls.filter((url) => /NSIP|nsip/.test(decodeURIComponent(url)))).toEqual([]);
     await expect.poll(() => page.getByTestId('article-title').textContent()).toMatch(/NSIP/);
     const bottomLine = (await page.getByTestId('bottom-line').textContent()) ?? '';
     expect(bottomLine.length).toBeGreaterThan(50);
@@ -131,5 +135,15 @@ describe('web app in headless Chromium', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'out-of-scope-phone.png'), fullPage: true });
+  });
+
+  it("lists this browser's own questions on the home page, and nobody else's", async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('.recent').textContent()).toMatch(/Your recent questions.*NSIP/s);
+    const stranger = await browser.newPage();
+    await stranger.goto(server.url);
+    await expect.poll(() => stranger.getByTestId('ask-input').count()).toBe(1);
+    expect(await stranger.locator('.recent').count()).toBe(0);
+    await stranger.close();
   });
 });

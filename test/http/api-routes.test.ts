@@ -99,9 +99,11 @@ describe('HTTP API (in process)', () => {
   });
 
   it('streams the article as server-sent events in reading order', async () => {
-    const response = await app.inject(
-      `/api/ask/stream?question=${encodeURIComponent('How is alcohol withdrawal syndrome treated?')}`,
-    );
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/ask/stream',
+      payload: { question: 'How is alcohol withdrawal syndrome treated?' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/event-stream/);
     const events = [...response.body.matchAll(/^event: (\w+)$/gm)].map((match) => match[1]);
@@ -109,7 +111,9 @@ describe('HTTP API (in process)', () => {
     expect(events[1]).toBe('bottomLine');
     expect(events.filter((event) => event === 'section').length).toBeGreaterThan(3);
     expect(events.slice(-2)).toEqual(['references', 'done']);
-    expect((await app.inject('/api/ask/stream')).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: '/api/ask/stream', payload: {} })).statusCode).toBe(400);
+    // The question never travels in a URL.
+    expect((await app.inject(`/api/ask/stream?question=gout`)).statusCode).toBe(404);
   });
 
   it('answers follow-ups in the thread context and stores them in the thread', async () => {
@@ -167,8 +171,18 @@ describe('HTTP API (in process)', () => {
     ).toBe(404);
   });
 
-  it('lists recent articles, newest first', async () => {
-    const body = (await app.inject('/api/articles?limit=2')).json();
+  it("lists no one's questions to the public unless the operator turns it on; then newest first", async () => {
+    expect((await app.inject('/api/articles?limit=2')).json()).toEqual({ articles: [] });
+    const open = await buildApp({
+      vesalius: { ...vesalius, config: { ...vesalius.config, publicRecent: true } },
+      articles: new ArticleService(vesalius, store),
+      webRoot: null,
+      logger: false,
+      version: 'test',
+      editorial: null,
+    });
+    const body = (await open.inject('/api/articles?limit=2')).json();
+    await open.close();
     expect(body.articles).toHaveLength(2);
     expect(body.articles[0]).toMatchObject({
       id: expect.any(String),

@@ -219,6 +219,58 @@ describe('editorial HTTP API', () => {
     expect((await app.inject(`/api/articles/${answer.id}`)).json().needsRereview).toBe(true);
   });
 
+  it('labels approved only what was approved, in every audience, after an edit removed a bullet', async () => {
+    const answer = await new ArticleService(vesalius, store).ask('How is gout treated?', 'physician');
+    expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
+    const original = (await call('reviewer', 'GET', `/api/review/documents/${answer.id}`)).json().versions[0].content;
+    const removed = original.sections[0].bullets[0].text as string;
+    const revisedContent = {
+      ...original,
+      sections: original.sections.map((section: { bullets: Array<{ text: string }> }, index: number) =>
+        index === 0 ? { ...section, bullets: section.bullets.slice(1) } : section,
+      ),
+    };
+    const revised = await call('editor', 'POST', `/api/review/documents/${answer.id}/revisions`, {
+      expectedCurrent: 1,
+      article: revisedContent,
+    });
+    expect(revised.statusCode, revised.body).toBe(201);
+    const act = (body: unknown) =>
+      call('reviewer', 'POST', `/api/review/documents/${answer.id}/versions/2/actions`, body);
+    await act({ action: 'start_review', expectedRevision: 1 });
+    expect((await act({ action: 'approve', expectedRevision: 2 })).statusCode).toBe(200);
+    const approvedTexts = new Set(
+      revisedContent.sections.flatMap((section: { bullets: Array<{ text: string }> }) =>
+        section.bullets.map((bullet) => bullet.text),
+      ),
+    );
+    for (const audience of ['physician', 'nurse', 'pharmacist', 'student', 'patient']) {
+      const shown = (await app.inject(`/api/articles/${answer.id}?audience=${audience}`)).json();
+      expect(shown.reviewStatus, audience).toBe('approved');
+      expect(shown.bottomLine.text, audience).toBe(original.bottomLine.text);
+      const texts = shown.sections.flatMap((section: { bullets: Array<{ text: string }> }) =>
+        section.bullets.map((bullet) => bullet.text),
+      );
+      expect(texts.length, audience).toBeGreaterThan(0);
+      expect(texts, audience).not.toContain(removed);
+      for (const text of texts) expect(approvedTexts.has(text), `${audience}: ${text}`).toBe(true);
+      const exported = (await app.inject(`/api/articles/${answer.id}/export?format=text&audience=${audience}`)).body;
+      expect(exported, audience).not.toContain(removed);
+    }
+  });
+
+  it('does not let anyone approve a version they submitted or revised', async () => {
+    const answer = await new ArticleService(vesalius, store).ask('How is acne treated?', 'physician');
+    expect((await call('reviewer', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
+    const act = (caller: Caller, body: unknown) =>
+      call(caller, 'POST', `/api/review/documents/${answer.id}/versions/1/actions`, body);
+    expect((await act('reviewer', { action: 'start_review', expectedRevision: 1 })).statusCode).toBe(200);
+    const own = await act('reviewer', { action: 'approve', expectedRevision: 2 });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toMatch(/another reviewer must approve it/);
+    expect((await act('admin', { action: 'approve', expectedRevision: 2 })).statusCode).toBe(200);
+  });
+
   it('treats answers built only from approved knowledge-base topics as approved', async () => {
     const answer = await new ArticleService(vesalius, store).ask('What is the treatment of migraine?', 'physician');
     expect(answer.topics).toContain('migraine');

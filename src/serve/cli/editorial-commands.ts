@@ -191,9 +191,10 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
       try {
         const stored = await store.get(articleId);
         if (!stored) throw new VesaliusError('NOT_FOUND', `No stored answer ${articleId}.`);
-        const { document } = await service.submit(
+        const { document } = await service.submitAnswer(
+          articleId,
           stored.article,
-          { specialty: options.specialty ?? null },
+          options.specialty ?? null,
           await actor(repository, options.as),
         );
         io.out(`Submitted as document ${document.id} (version 1, submitted).\n`);

@@ -16,12 +16,6 @@ export const askBodySchema = {
 /** A follow-up takes the same body as a question. */
 export const followUpBodySchema = askBodySchema;
 
-export const askQuerySchema = {
-  type: 'object',
-  required: ['question'],
-  properties: { question: { type: 'string', minLength: 1, maxLength: 20_000 }, audience: audienceSchema },
-} as const;
-
 export const idParamsSchema = {
   type: 'object',
   required: ['id'],

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -8,7 +8,8 @@ import type { Vesalius } from '../../wiring.js';
 import type { ArticleService } from '../article-service.js';
 import { handleError } from './http-errors.js';
 import { openApiDocument } from './openapi-document.js';
-import { articleRoutes, type ReviewOverlay } from './routes/article-routes.js';
+import { isClientPage, permalinkId, withArticleHead } from './render-page-head.js';
+import { articleRoutes } from './routes/article-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
 import { editorialRoutes, type EditorialDependencies } from './routes/editorial-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -38,7 +39,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, options.vesalius);
   if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
   askRoutes(app, options.articles, options.vesalius.config.defaultAudience);
-  articleRoutes(app, options.articles, options.editorial ? reviewOverlay(options.editorial) : null);
+  articleRoutes(
+    app,
+    options.articles,
+    options.editorial ? (id, shown) => options.editorial?.review.readerView(id, shown) ?? Promise.resolve(null) : null,
+    options.vesalius.config.publicRecent,
+  );
   sourceRoutes(app, options.vesalius);
   const document = openApiDocument(options.version);
   app.get('/api/openapi.json', async () => document);
@@ -46,19 +52,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
   if (hasWeb)
-    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], maxAge: '1h', immutable: false });
-  app.setNotFoundHandler((request, reply) => {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: ['index.html'],
+      maxAge: '1h',
+      immutable: false,
+      // Assets have hashed names; the page that names them must be fetched fresh after an upgrade.
+      setHeaders: (response, path) => {
+        if (path.endsWith('.html')) response.header('cache-control', 'no-cache');
+      },
+    });
+  const page = hasWeb ? readFileSync(join(webRoot, 'index.html'), 'utf8') : '';
+  app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
-      reply.status(404).send({
+      return reply.status(404).send({
         error: {
           code: 'NOT_FOUND',
           message: `No route ${request.method} ${request.url.split('?')[0]}. See /api/openapi.json.`,
         },
       });
-      return;
     }
-    // The web app routes on the client: every other page gets index.html.
-    reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The web app routes on the client; the server still answers 404 for what does not exist,
+    // and names a permalink's article in the page head.
+    const raw = request.url.split('?')[0] ?? '/';
+    const path = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+    const id = permalinkId(path);
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
+    if (id !== null) {
+      const article = await options.articles.get(id).catch(() => null);
+      return article ? reply.send(withArticleHead(page, article)) : reply.status(404).send(page);
+    }
+    return reply.status(isClientPage(path) ? 200 : 404).send(page);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -70,51 +94,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
   return app;
-}
-
-function reviewOverlay(editorial: EditorialDependencies): ReviewOverlay {
-  const standing = async (id: string) => {
-    const published = await editorial.review.published(id);
-    if (!published) return null;
-    const { document, version } = published;
-    const approved = document.approvedVersion !== null && version.state === 'approved';
-    const current = approved ? version : await editorial.repository.getVersion(id, document.currentVersion);
-    return {
-      content: approved ? version.content : null,
-      reviewStatus: (approved ? 'approved' : current?.state === 'submitted' ? 'submitted' : 'under_review') as
-        | 'approved'
-        | 'submitted'
-        | 'under_review',
-      reviewedBy:
-        approved && version.approval
-          ? {
-              name: version.approval.name,
-              credentials: version.approval.credentials,
-              date: version.approval.at.slice(0, 10),
-            }
-          : null,
-      needsRereview: document.needsRereview,
-    };
-  };
-  return async (article) => {
-    // An answer reviewed on its own shows its own review.
-    const own = await standing(article.id);
-    if (own) return own;
-    // Otherwise it is as reviewed as the knowledge-base topics it was built from.
-    if (article.topics.length === 0) return null;
-    const topics = await Promise.all(article.topics.map((topic) => standing(`topic:${topic}`)));
-    if (topics.some((topic) => topic === null)) return null;
-    const known = topics.filter((topic): topic is NonNullable<typeof topic> => topic !== null);
-    const allApproved = known.every((topic) => topic.reviewStatus === 'approved');
-    return {
-      content: null,
-      reviewStatus: allApproved
-        ? 'approved'
-        : known.some((topic) => topic.reviewStatus === 'under_review')
-          ? 'under_review'
-          : 'submitted',
-      reviewedBy: allApproved ? (known[0]?.reviewedBy ?? null) : null,
-      needsRereview: known.some((topic) => topic.needsRereview),
-    };
-  };
 }

@@ -39,9 +39,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/ask/stream': {
-        get: {
+        post: {
           summary: 'Answer as server-sent events: meta, bottomLine, section…, references, done',
-          parameters: queryParameters(schemas.askQuerySchema),
+          requestBody: { required: true, content: json(schemas.askBodySchema) },
           responses: { 200: { description: 'text/event-stream' }, ...errors },
         },
       },

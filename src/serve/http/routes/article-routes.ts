@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Audience } from '../../../domain/audience.js';
 import type { Article } from '../../../domain/article.js';
+import type { ReviewedView } from '../../../editorial/show-reviewed.js';
 import type { ArticleService } from '../../article-service.js';
 import { articleToMarkdown, articleToText, referencesToRis } from '../../render-exports.js';
 import {
@@ -13,47 +14,40 @@ import {
 } from '../api-schemas.js';
 
 /** How a kept answer stands in review, for the public page; null when it was never submitted. */
-export type ReviewOverlay = (article: { id: string; topics: string[] }) => Promise<{
-  content: Article | null;
-  reviewStatus: Article['reviewStatus'];
-  reviewedBy: { name: string; credentials: string; date: string } | null;
-  needsRereview: boolean;
-} | null>;
+export type ReviewOverlay = (articleId: string, shown: Article) => Promise<ReviewedView | null>;
 
 export function articleRoutes(
   app: FastifyInstance,
   articles: ArticleService,
   overlay: ReviewOverlay | null = null,
+  publicRecent = false,
 ): void {
+  // Readers see the approved version (as written for its audience) with who approved it.
+  const reviewed = async (id: string, audience?: Audience) => {
+    const article = await articles.get(id, audience);
+    const review = overlay ? await overlay(article.id, article) : null;
+    if (!review) return article;
+    return {
+      ...article,
+      ...(review.content ?? {}),
+      reviewStatus: review.reviewStatus,
+      reviewedBy: review.reviewedBy,
+      needsRereview: review.needsRereview,
+      approvedAudience: review.approvedAudience,
+    };
+  };
   app.get<{ Querystring: { limit: number } }>(
     '/api/articles',
     { schema: { querystring: limitQuerySchema } },
-    async (request) => ({ articles: await articles.recent(request.query.limit) }),
+    // Off unless the operator turns it on: askers' questions are theirs (the web app keeps its own history).
+    async (request) => ({ articles: publicRecent ? await articles.recent(request.query.limit) : [] }),
   );
 
   app.get<{ Params: { id: string }; Querystring: { audience?: Audience } }>(
     '/api/articles/:id',
     { schema: { params: idParamsSchema, querystring: audienceQuerySchema } },
     async (request) => {
-      const article = await articles.get(request.params.id, request.query.audience);
-      const review = overlay ? await overlay(article) : null;
-      if (!review) return article;
-      // Readers see the approved version (as written for its audience) with who approved it.
-      const approved = review.content && review.content.audience === article.audience ? review.content : null;
-      return {
-        ...article,
-        ...(approved
-          ? {
-              bottomLine: approved.bottomLine,
-              sections: approved.sections,
-              references: approved.references,
-              title: approved.title,
-            }
-          : {}),
-        reviewStatus: review.reviewStatus,
-        reviewedBy: review.reviewedBy,
-        needsRereview: review.needsRereview,
-      };
+      return reviewed(request.params.id, request.query.audience);
     },
   );
 
@@ -80,7 +74,7 @@ export function articleRoutes(
     '/api/articles/:id/export',
     { schema: { params: idParamsSchema, querystring: exportQuerySchema } },
     async (request, reply) => {
-      const article = await articles.get(request.params.id, request.query.audience);
+      const article = await reviewed(request.params.id, request.query.audience);
       const { format } = request.query;
       const [type, extension, body] =
         format === 'ris'

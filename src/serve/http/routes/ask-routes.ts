@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Audience } from '../../../domain/audience.js';
 import type { ArticleService } from '../../article-service.js';
-import { askBodySchema, askQuerySchema } from '../api-schemas.js';
+import { askBodySchema } from '../api-schemas.js';
 
 export function askRoutes(app: FastifyInstance, articles: ArticleService, defaultAudience: Audience): void {
   app.post<{ Body: { question: string; audience?: Audience } }>(
@@ -15,11 +15,12 @@ export function askRoutes(app: FastifyInstance, articles: ArticleService, defaul
   );
 
   // Server-sent events: the article's parts in reading order (meta, bottom line, sections, references, done).
-  app.get<{ Querystring: { question: string; audience?: Audience } }>(
+  // POST, so the question (which may hold patient details) never travels in a URL or a request log.
+  app.post<{ Body: { question: string; audience?: Audience } }>(
     '/api/ask/stream',
-    { schema: { querystring: askQuerySchema } },
+    { schema: { body: askBodySchema } },
     async (request, reply) => {
-      const article = await articles.ask(request.query.question, request.query.audience ?? defaultAudience);
+      const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache',

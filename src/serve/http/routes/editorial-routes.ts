@@ -221,12 +221,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
         ...content
       } = article;
       reply.status(201);
-      // The document keeps the answer's id, so the public page can show its review.
-      return review.submit(
-        { ...content, trace: [] },
-        { id: article.id, specialty: request.body.specialty ?? null },
-        actor(request),
-      );
+      return review.submitAnswer(article.id, { ...content, trace: [] }, request.body.specialty ?? null, actor(request));
     },
   );
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { isAbort, recentArticles } from '../lib/api';
+import { useState } from 'react';
+import { clearHistory, ownHistory } from '../lib/own-history';
 import type { ArticleSummary } from '../lib/types';
 import { Link } from './Link';
 
@@ -10,25 +10,15 @@ const STATUS_NOTES: Record<ArticleSummary['status'], string> = {
   out_of_scope: 'Out of scope',
 };
 
-/** Recently asked questions, as links to their articles. */
+/** Questions asked from this browser (kept in the browser only), as links to their articles. */
 export function RecentQuestions() {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    recentArticles(8, controller.signal)
-      .then(setArticles)
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setArticles([]);
-      });
-    return () => controller.abort();
-  }, []);
+  const [articles, setArticles] = useState<ArticleSummary[]>(() => ownHistory());
 
   if (!articles || articles.length === 0) return null;
   return (
     <nav className="recent" aria-labelledby="recent-heading">
       <h2 id="recent-heading" className="small-heading">
-        Recently asked
+        Your recent questions
       </h2>
       <ul className="recent-list">
         {articles.map((article) => (
@@ -38,6 +28,16 @@ export function RecentQuestions() {
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          clearHistory();
+          setArticles([]);
+        }}
+      >
+        Clear (kept only in this browser)
+      </button>
     </nav>
   );
 }

@@ -2,11 +2,19 @@ import { PENDING_REVIEW_NOTICE, REVIEW_STEPS } from '../lib/format';
 import type { Article } from '../lib/types';
 import { Link } from './Link';
 
+const AUDIENCE_READERS: Record<NonNullable<Article['approvedAudience']>, string> = {
+  physician: 'physicians',
+  nurse: 'nurses',
+  pharmacist: 'pharmacists',
+  student: 'students',
+  patient: 'patients and families',
+};
+
 /** Submitted → Under Review → Approved, with who reviewed it (once approved) and when it was updated. */
 export function ReviewStatus({
   article,
 }: {
-  article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated' | 'needsRereview'>;
+  article: Pick<Article, 'reviewStatus' | 'reviewedBy' | 'lastUpdated' | 'needsRereview' | 'approvedAudience'>;
 }) {
   const currentIndex = REVIEW_STEPS.findIndex((step) => step.status === article.reviewStatus);
   const approved = article.reviewStatus === 'approved';
@@ -37,6 +45,12 @@ export function ReviewStatus({
       {reviewer && (
         <p className="review-by">
           Reviewed by {reviewer.name}, {reviewer.credentials} on <time dateTime={reviewer.date}>{reviewer.date}</time>
+        </p>
+      )}
+      {approved && article.approvedAudience && (
+        <p className="review-pending" data-testid="approved-audience">
+          Shown as approved, written for {AUDIENCE_READERS[article.approvedAudience]}: the wording for your reading
+          level is not yet reviewed.
         </p>
       )}
       <p className="review-meta">

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, Audience, PassageResponse, Suggestion } from './types';
+import type { Article, Audience, PassageResponse, Suggestion } from './types';
 
 /** An error the API reported ({error: {code, message, field?}}) or a network failure. */
 export class ApiError extends Error {
@@ -57,10 +57,6 @@ export function getArticle(id: string, audience: Audience | null, signal?: Abort
   return request<Article>(`/api/articles/${encodeURIComponent(id)}${query({ audience })}`, { signal });
 }
 
-export async function recentArticles(limit: number, signal?: AbortSignal): Promise<ArticleSummary[]> {
-  return (await request<{ articles: ArticleSummary[] }>(`/api/articles${query({ limit })}`, { signal })).articles;
-}
-
 export function askFollowUp(parentId: string, question: string, audience: Audience): Promise<Article> {
   return request<Article>(`/api/articles/${encodeURIComponent(parentId)}/followups`, {
     method: 'POST',
@@ -86,9 +82,8 @@ export function exportUrl(id: string, format: 'markdown' | 'ris' | 'text', audie
   return `/api/articles/${encodeURIComponent(id)}/export${query({ format, audience })}`;
 }
 
-export function streamUrl(question: string, audience: Audience): string {
-  return `/api/ask/stream${query({ question, audience })}`;
-}
+/** Where answers stream from (POST, the question in the body). */
+export const STREAM_PATH = '/api/ask/stream';
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

@@ -31,8 +31,11 @@ export interface ReviewDocument {
 
 let csrfToken = '';
 
-const change = <T>(path: string, body: unknown) =>
-  request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'x-csrf-token': csrfToken } });
+/** A change: the session's CSRF token is fetched first when the page was opened directly (a bookmark, a reload). */
+const change = async <T>(path: string, body: unknown) => {
+  if (!csrfToken) await currentReviewer();
+  return request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'x-csrf-token': csrfToken } });
+};
 
 export async function signIn(username: string, password: string): Promise<Reviewer> {
   const result = await request<{ user: Reviewer; csrfToken: string }>('/api/auth/login', {

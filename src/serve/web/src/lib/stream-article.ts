@@ -1,4 +1,4 @@
-import { streamUrl } from './api';
+import { STREAM_PATH } from './api';
 import type { Article, Audience, Reference, Section } from './types';
 
 /** The stream could not deliver an article; the caller falls back to POST /api/ask. */
@@ -9,71 +9,73 @@ export class StreamUnavailable extends Error {
   }
 }
 
-/** Questions longer than this are sent with POST, since they would make the URL too long. */
-const MAX_STREAMED_QUESTION = 1500;
-
 /**
- * Asks through GET /api/ask/stream (server-sent events: meta, bottomLine, section…,
- * references, done) and reports the article as it grows. Resolves with the whole article.
+ * Asks through POST /api/ask/stream (server-sent events: meta, bottomLine, section…,
+ * references, done; the question goes in the body, never in a URL) and reports the article as
+ * it grows. Resolves with the whole article.
  */
-export function streamArticle(
+export async function streamArticle(
   question: string,
   audience: Audience,
   onUpdate: (partial: Article) => void,
   signal: AbortSignal,
 ): Promise<Article> {
-  return new Promise<Article>((resolve, reject) => {
-    if (typeof EventSource === 'undefined' || question.length > MAX_STREAMED_QUESTION) {
-      reject(new StreamUnavailable('Streaming is not available.'));
-      return;
-    }
-    const source = new EventSource(streamUrl(question, audience));
-    let article: Article | null = null;
-    let finished = false;
-    const finish = (outcome: () => void) => {
-      if (finished) return;
-      finished = true;
-      source.close();
-      signal.removeEventListener('abort', onAbort);
-      outcome();
-    };
-    const onAbort = () => finish(() => reject(new DOMException('Aborted', 'AbortError')));
-    signal.addEventListener('abort', onAbort);
-
-    const on = (event: string, apply: (data: unknown) => void) =>
-      source.addEventListener(event, (message) => {
-        if (finished) return;
-        try {
-          apply(JSON.parse((message as MessageEvent<string>).data));
-        } catch (error) {
-          finish(() => reject(new StreamUnavailable(`Malformed ${event} event: ${String(error)}`)));
-        }
-      });
-    const update = (change: (current: Article) => Article) => {
-      if (!article) throw new Error('event before meta');
-      article = change(article);
-      onUpdate(article);
-    };
-
-    on('meta', (data) => {
+  let response: Response;
+  try {
+    response = await fetch(STREAM_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ question, audience }),
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new StreamUnavailable('The answer stream failed.');
+  }
+  if (!response.ok || !response.body)
+    throw new StreamUnavailable(`The answer stream failed (HTTP ${response.status}).`);
+  let article: Article | null = null;
+  const apply = (event: string, data: unknown) => {
+    if (event === 'meta') {
       article = {
         ...(data as Omit<Article, 'bottomLine' | 'sections' | 'references'>),
         bottomLine: { text: '', citations: [] },
         sections: [],
         references: [],
       };
-      onUpdate(article);
-    });
-    on('bottomLine', (data) => update((current) => ({ ...current, bottomLine: data as Article['bottomLine'] })));
-    on('section', (data) => update((current) => ({ ...current, sections: [...current.sections, data as Section] })));
-    on('references', (data) => update((current) => ({ ...current, references: data as Reference[] })));
-    on('done', () => {
-      const complete = article;
-      finish(() =>
-        complete ? resolve(complete) : reject(new StreamUnavailable('The stream ended without an article.')),
-      );
-    });
-    // EventSource reports a failed connection, an HTTP error or a dropped stream the same way.
-    source.addEventListener('error', () => finish(() => reject(new StreamUnavailable('The answer stream failed.'))));
-  });
+    } else if (!article) throw new Error('event before meta');
+    else if (event === 'bottomLine') article = { ...article, bottomLine: data as Article['bottomLine'] };
+    else if (event === 'section') article = { ...article, sections: [...article.sections, data as Section] };
+    else if (event === 'references') article = { ...article, references: data as Reference[] };
+    else if (event === 'done') return true;
+    if (article) onUpdate(article);
+    return false;
+  };
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (!event || data === undefined) continue;
+      let finished: boolean;
+      try {
+        finished = apply(event, JSON.parse(data));
+      } catch (error) {
+        throw new StreamUnavailable(`Malformed ${event} event: ${String(error)}`);
+      }
+      if (finished && article) {
+        await reader.cancel().catch(() => {});
+        return article;
+      }
+    }
+  }
+  throw new StreamUnavailable('The stream ended without an article.');
 }

@@ -26,6 +26,8 @@ export interface Article extends Omit<ComposedArticle, 'trace'> {
   reviewedBy?: Reviewer | null;
   /** A cited source changed since the last approval. */
   needsRereview?: boolean;
+  /** The approved text shown was written for another audience (this audience's wording is not yet reviewed). */
+  approvedAudience?: ComposedArticle['audience'] | null;
 }
 
 export interface ArticleSummary {

@@ -9,6 +9,7 @@ import { ask as askOnce, errorMessage, isAbort } from '../lib/api';
 import { rememberArticle } from '../lib/article-cache';
 import { DEFAULT_AUDIENCE } from '../lib/audiences';
 import { navigate } from '../lib/router';
+import { rememberQuestion } from '../lib/own-history';
 import { streamArticle } from '../lib/stream-article';
 import { isAudience, type Article, type Audience } from '../lib/types';
 
@@ -70,6 +71,7 @@ export function HomePage() {
       }
       if (controller.signal.aborted) return;
       rememberArticle(article);
+      rememberQuestion(article);
       navigate(`/a/${encodeURIComponent(article.id)}${audience === DEFAULT_AUDIENCE ? '' : `?audience=${audience}`}`);
     } catch (caught) {
       if (isAbort(caught)) return;

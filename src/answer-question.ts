@@ -125,7 +125,11 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
     }),
   );
   const usable = emergency
-    ? candidates.filter((candidate) => candidate.passage.section === 'Patient summary')
+    ? candidates.filter(
+        (candidate) =>
+          candidate.passage.section === 'Patient summary' &&
+          !deps.rules.triage.notInEmergency.some((pattern) => pattern.test(candidate.passage.text)),
+      )
     : candidates;
   const composed = timed(
     'compose',

@@ -21,6 +21,9 @@ export function toReference(n: number, id: string, source: Source | undefined): 
         : source?.doi
           ? `https://doi.org/${source.doi}`
           : null),
+    ...(source?.volume ? { volume: source.volume } : {}),
+    ...(source?.issue ? { issue: source.issue } : {}),
+    ...(source?.pages ? { pages: source.pages } : {}),
     evidenceLevel: evidenceLevelOf(kind),
     kind,
   };

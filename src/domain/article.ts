@@ -30,6 +30,10 @@ export interface Reference {
   pmid: string | null;
   doi: string | null;
   url: string | null;
+  /** Bibliographic detail, when the source gives it. */
+  volume?: string;
+  issue?: string;
+  pages?: string;
   evidenceLevel: EvidenceLevel;
   kind: string;
 }

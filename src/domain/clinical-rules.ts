@@ -66,6 +66,8 @@ export interface TriageRules {
   notHealth: string[];
   /** Word stems that mark a question as being about health. */
   healthWords: string[];
+  /** Statements never shown to someone in an emergency now (reassurance, risk scores, going home). */
+  notInEmergency: string[];
 }
 
 /** What a question asks for, as a reader would put it. */

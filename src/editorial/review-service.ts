@@ -315,9 +315,10 @@ export class ReviewService {
 function approvalOf(
   version: DocumentVersion,
   document: EditorialDocument | null,
-): Pick<ReviewedView, 'reviewStatus' | 'reviewedBy' | 'needsRereview'> {
+): Pick<ReviewedView, 'reviewStatus' | 'reviewedBy' | 'needsRereview' | 'approvedOn'> {
   return {
     reviewStatus: 'approved',
+    ...(version.approval ? { approvedOn: version.approval.at.slice(0, 10) } : {}),
     reviewedBy: version.approval
       ? {
           name: version.approval.name,

@@ -14,6 +14,8 @@ export interface ReviewedView {
   needsRereview: boolean;
   /** Set when the approved text, written for another audience, is shown in place of this audience's. */
   approvedAudience: Audience | null;
+  /** The day of the approval behind what is shown: an approval is an update. */
+  approvedOn?: string;
 }
 
 /**

@@ -76,6 +76,7 @@ const triageSchema = z.object({
   manipulation: patterns.min(1),
   notHealth: patterns,
   healthWords: patterns.min(1),
+  notInEmergency: patterns.default([]),
 });
 
 const intentsSchema = z.object({

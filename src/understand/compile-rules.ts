@@ -26,6 +26,7 @@ export interface CompiledRules {
     manipulation: RegExp[];
     notHealth: RegExp[];
     healthWords: RegExp[];
+    notInEmergency: RegExp[];
   };
 }
 
@@ -56,6 +57,7 @@ export function compileRules(rules: ClinicalRules): CompiledRules {
       manipulation: compile(triage.manipulation),
       notHealth: compile(triage.notHealth),
       healthWords: compile(triage.healthWords),
+      notInEmergency: compile(triage.notInEmergency),
     },
   };
 }

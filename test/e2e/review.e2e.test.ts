@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { KNOWLEDGE, ROOT, launchChromium, scratch } from '../helpers.js';
 
 const SHOTS = join(ROOT, 'test-output', 'screenshots');
 const PASSWORD = 'correct horse battery staple';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A reviewer signs in, comments on a statement, approves, and the public page changes to Approved. */
 describe('reviewer pages in headless Chromium', () => {
@@ -114,6 +116,12 @@ describe('reviewer pages in headless Chromium', () => {
     await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/approved/);
     expect(await page.getByTestId('audit-log').textContent()).toMatch(/review\.approve/);
     await page.screenshot({ path: join(SHOTS, 'review-document.png'), fullPage: true });
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string }> }> } }).axe;
+      return (await axe.run()).violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('changes the public page to Approved, with who reviewed it, and drops the pending banner', async () => {

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { KNOWLEDGE, ROOT, launchChromium, scratch } from '../helpers.js';
 
 const SHOTS = join(ROOT, 'test-output', 'screenshots');
 const SEED = 'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** End to end in Debian's Chromium: the server as users run it, the built web app, a real browser. */
 describe('web app in headless Chromium', () => {
@@ -120,6 +122,10 @@ describe('web app in headless Chromium', () => {
     expect(alertBox && titleBox && alertBox.y < titleBox.y).toBe(true);
     const colour = await alert.evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(colour).not.toBe('rgba(0, 0, 0, 0)');
+    // One tap calls: the numbers are tel: links; nothing reassures or scores.
+    expect(await page.getByTestId('emergency-call').first().getAttribute('href')).toBe('tel:911');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/go home|risk score/i);
     await page.screenshot({ path: join(SHOTS, 'emergency.png'), fullPage: true });
   });
 
@@ -130,6 +136,10 @@ describe('web app in headless Chromium', () => {
     await page.getByTestId('ask-submit').click();
     await expect.poll(() => page.getByTestId('status-notice').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('section').count()).toBe(0);
+    // A refusal is not an article: no audience selector, exports, review stepper or follow-up box.
+    for (const chrome of ['review-status', 'export-markdown', 'copy-text', 'followup-input'])
+      expect(await page.getByTestId(chrome).count(), chrome).toBe(0);
+    expect(await page.locator('input[name="article-audience"]').count()).toBe(0);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -145,5 +155,77 @@ describe('web app in headless Chromium', () => {
     await expect.poll(() => stranger.getByTestId('ask-input').count()).toBe(1);
     expect(await stranger.locator('.recent').count()).toBe(0);
     await stranger.close();
+  });
+
+  it('shows the trust block under the title and the bottom line on the first screen of a phone', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(server.url);
+    await page.getByTestId('ask-input').fill('How is gout treated?');
+    await page.getByTestId('ask-submit').click();
+    await page.waitForURL(/\/a\/[\w-]+/);
+    const bottomLine = page.getByTestId('bottom-line');
+    await expect.poll(() => bottomLine.count()).toBe(1);
+    const title = await page.getByTestId('article-title').boundingBox();
+    const trust = await page.getByTestId('review-status').boundingBox();
+    const answer = await bottomLine.boundingBox();
+    expect(title && trust && answer).toBeTruthy();
+    expect(trust!.y).toBeGreaterThan(title!.y);
+    expect(trust!.y).toBeLessThan(answer!.y);
+    expect(answer!.y).toBeLessThan(812);
+    expect(await page.getByTestId('review-status').textContent()).toMatch(/Medical advisory board/);
+    await page.screenshot({ path: join(SHOTS, 'article-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('passes an accessibility check (axe-core) on every page type', async () => {
+    const pages: Array<[string, () => Promise<void>]> = [
+      ['home', async () => void (await page.goto(server.url))],
+      ['editorial policy', async () => void (await page.goto(`${server.url}/editorial-policy`))],
+      ['review sign-in', async () => void (await page.goto(`${server.url}/review/sign-in`))],
+      ['not found', async () => void (await page.goto(`${server.url}/no-such-page`))],
+      [
+        'article',
+        async () => {
+          await page.goto(server.url);
+          await page.getByTestId('ask-input').fill(SEED);
+          await page.getByTestId('ask-submit').click();
+          await page.waitForURL(/\/a\/[\w-]+/);
+          await expect.poll(() => page.getByTestId('bottom-line').count()).toBe(1);
+        },
+      ],
+      [
+        'emergency',
+        async () => {
+          await page.goto(server.url);
+          await page.getByTestId('ask-input').fill('I have crushing chest pain and sweating right now');
+          await page.getByTestId('ask-submit').click();
+          await expect.poll(() => page.getByTestId('emergency-alert').count(), { timeout: 10_000 }).toBe(1);
+        },
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [name, open] of pages) {
+      await open();
+      // Evaluated through the DevTools protocol, which the page's CSP rightly does not allow as an inline script.
+      await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run();
+        return result.violations.map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${JSON.stringify(violation.nodes.slice(0, 2).map((node) => node.target))}`,
+        );
+      });
+      problems.push(...violations.map((violation) => `${name}: ${violation}`));
+    }
+    expect(problems).toEqual([]);
   });
 });

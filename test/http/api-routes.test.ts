@@ -211,6 +211,7 @@ describe('HTTP API (in process)', () => {
     expect(markdown.headers['content-type']).toMatch(/text\/markdown/);
     expect(markdown.body).toMatch(/^# Treatment of gout/);
     expect(markdown.body).toMatch(/## References\n\n1\. /);
+    expect(markdown.body).toMatch(new RegExp(`Permalink: http://localhost(:80)?/a/${article.id}`));
     const ris = await app.inject(`/api/articles/${article.id}/export?format=ris`);
     expect(ris.body.match(/^TY {2}- /gm)?.length).toBe(article.references.length);
     expect(ris.body).toMatch(/ER {2}- /);

@@ -202,6 +202,8 @@ describe('editorial HTTP API', () => {
       reviewedBy: { name: 'Dr reviewer', credentials: 'MD' },
       needsRereview: false,
     });
+    // An approval is an update: "last updated" is the approval day.
+    expect(approved.lastUpdated).toBe(approved.reviewedBy.date);
     const edited = { ...approved, bottomLine: { text: 'An edited bottom line.', citations: [1] } };
     expect(
       (

@@ -3,7 +3,7 @@ import type { Audience } from '../../../domain/audience.js';
 import type { Article } from '../../../domain/article.js';
 import type { ReviewedView } from '../../../editorial/show-reviewed.js';
 import type { ArticleService } from '../../article-service.js';
-import { articleToMarkdown, articleToText, referencesToRis } from '../../render-exports.js';
+import { articleToMarkdown, articleToText, referencesToRis } from '../../../text/render-article.js';
 import {
   audienceQuerySchema,
   exportQuerySchema,
@@ -34,6 +34,7 @@ export function articleRoutes(
       reviewedBy: review.reviewedBy,
       needsRereview: review.needsRereview,
       approvedAudience: review.approvedAudience,
+      ...(review.approvedOn && review.approvedOn > article.lastUpdated ? { lastUpdated: review.approvedOn } : {}),
     };
   };
   app.get<{ Querystring: { limit: number } }>(
@@ -74,7 +75,9 @@ export function articleRoutes(
     '/api/articles/:id/export',
     { schema: { params: idParamsSchema, querystring: exportQuerySchema } },
     async (request, reply) => {
-      const article = await reviewed(request.params.id, request.query.audience);
+      const shown = await reviewed(request.params.id, request.query.audience);
+      // The export names where it came from, as an address that works outside this server.
+      const article = { ...shown, permalink: `${request.protocol}://${request.host}${shown.permalink}` };
       const { format } = request.query;
       const [type, extension, body] =
         format === 'ris'

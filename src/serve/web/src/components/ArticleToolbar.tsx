@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportUrl } from '../lib/api';
-import { articleToText } from '../lib/article-text';
+import { articleToText } from '../../../../text/render-article.js';
 import { copyText } from '../lib/clipboard';
 import type { Article } from '../lib/types';
 
@@ -11,7 +11,9 @@ export function ArticleToolbar({ article }: { article: Article }) {
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const copy = async () => {
-    const copied = await copyText(articleToText(article));
+    const copied = await copyText(
+      articleToText({ ...article, permalink: `${window.location.origin}${article.permalink}` }),
+    );
     setCopyState(copied ? 'copied' : 'failed');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => setCopyState('idle'), 3000);
@@ -40,7 +42,12 @@ export function ArticleToolbar({ article }: { article: Article }) {
           Export references (RIS)
         </a>
       )}
-      <button type="button" className="button-secondary" onClick={() => window.print()}>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="print"
+        onClick={(event) => printOne(event.currentTarget)}
+      >
         Print
       </button>
       <span className={`copy-status ${copyState}`} role="status">
@@ -52,4 +59,18 @@ export function ArticleToolbar({ article }: { article: Article }) {
       </span>
     </div>
   );
+}
+
+/** Prints the article the button belongs to, not the whole thread. */
+function printOne(button: HTMLElement): void {
+  const target = button.closest('article');
+  target?.classList.add('print-target');
+  document.body.classList.add('printing-one');
+  const done = () => {
+    target?.classList.remove('print-target');
+    document.body.classList.remove('printing-one');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
 }

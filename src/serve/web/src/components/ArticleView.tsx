@@ -23,7 +23,7 @@ interface ArticleViewProps {
   testId?: string;
 }
 
-/** One article: emergency alert, title, bottom line, sections, references, review status, disclaimer. */
+/** One article: emergency alert, title, review status, bottom line, sections, references, disclaimer. */
 export function ArticleView({
   article,
   level,
@@ -55,10 +55,13 @@ export function ArticleView({
       >
         {article.title}
       </Heading>
+      {/* Trust first: who stands behind this and how far it was reviewed, under the title. */}
+      {!partial && !noAnswer && <ReviewStatus article={article} />}
       <p className="article-question">
         <span className="article-question-label">{questionLabel}:</span> {article.question}
       </p>
-      {controls}
+      {/* A refusal or an insufficient-evidence notice is not an article: no audience, export or review chrome. */}
+      {!noAnswer && controls}
       {noAnswer ? (
         <StatusNotice status={article.status} text={article.bottomLine.text} />
       ) : (
@@ -80,12 +83,7 @@ export function ArticleView({
           )}
         </>
       )}
-      {!partial && (
-        <>
-          <ReviewStatus article={article} />
-          <p className="disclaimer">{article.disclaimer}</p>
-        </>
-      )}
+      {!partial && <p className="disclaimer">{article.disclaimer}</p>}
     </article>
   );
 }

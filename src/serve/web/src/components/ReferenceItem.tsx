@@ -17,7 +17,17 @@ export function ReferenceItem({ reference, id }: { reference: Reference; id: str
     });
   if (reference.doi)
     links.push({ href: doiUrl(reference.doi), label: 'DOI', name: `DOI for reference ${reference.n}` });
-  if (links.length === 0 && url) links.push({ href: url, label: 'Source', name: `Source of reference ${reference.n}` });
+  // Every identifier as a link; the source's own page too when it is not one of them.
+  if (url && !links.some((link) => link.href === url) && !/pubmed\.ncbi|doi\.org/.test(url))
+    links.push({
+      href: url,
+      label: links.length > 0 ? 'Publisher' : 'Source',
+      name: `Source of reference ${reference.n}`,
+    });
+  const detail =
+    reference.volume || reference.pages
+      ? `;${reference.volume ?? ''}${reference.volume && reference.issue ? `(${reference.issue})` : ''}${reference.pages ? `:${reference.pages}` : ''}`
+      : '';
 
   return (
     <li id={id} value={reference.n} className="reference" data-testid="reference" tabIndex={-1}>
@@ -28,7 +38,8 @@ export function ReferenceItem({ reference, id }: { reference: Reference; id: str
           {' '}
           {reference.journal && <cite>{reference.journal}</cite>}
           {reference.journal && reference.year ? ', ' : ''}
-          {reference.year ?? ''}.
+          {reference.year ?? ''}
+          {detail}.
         </span>
       )}{' '}
       <span

@@ -21,6 +21,7 @@ export function ReviewStatus({
   const reviewer = approved ? article.reviewedBy : null;
   return (
     <div className="review-status" data-testid="review-status">
+      <p className="review-board">Medical advisory board review</p>
       <ol className="review-steps" aria-label="Review status">
         {REVIEW_STEPS.map((step, index) => (
           <li

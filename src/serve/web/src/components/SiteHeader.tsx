@@ -8,7 +8,7 @@ export function SiteHeader({ pathname }: { pathname: string }) {
         Skip to main content
       </a>
       <div className="site-header-inner">
-        <Link to="/" className="brand" aria-label="Vesalius home">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             V
           </span>

@@ -146,7 +146,9 @@ export function ArticlePage({ id, audience }: ArticlePageProps) {
           />
         ))}
       </div>
-      <FollowUpBox onAsk={askInThread} />
+      {items.some((article) => article.status === 'answered' || article.status === 'emergency') && (
+        <FollowUpBox onAsk={askInThread} />
+      )}
     </div>
   );
 }

@@ -219,6 +219,15 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   const bottomLine = {
     text: `${gapText}${framed.map((chosen) => chosen.text).join(' ')}`.trim(),
     citations: numbering.number(framed.flatMap((chosen) => chosen.citations)),
+    // The statements it was made of, so its citations open the same passages as a bullet's.
+    evidence: [
+      ...new Set([
+        ...(frame && naming ? [naming.passage.id] : []),
+        ...(bottomLiterature
+          ? [bottomLiterature.candidate.passage.id]
+          : bottom.map((candidate) => candidate.passage.id)),
+      ]),
+    ],
   };
   const headingOrder = [...sections.keys()].sort((a, b) => rankOf(a) - rankOf(b));
   const articleSections: Section[] = headingOrder.map((heading) => ({

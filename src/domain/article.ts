@@ -52,7 +52,8 @@ export interface Article {
   title: string;
   /** Shown before anything else when present (emergencies). */
   alert: string | null;
-  bottomLine: { text: string; citations: number[] };
+  /** The direct answer; `evidence` names the statements it was made of (absent on notices). */
+  bottomLine: { text: string; citations: number[]; evidence?: string[] };
   sections: Section[];
   references: Reference[];
   audience: Audience;

@@ -281,6 +281,15 @@ export class ReviewService {
     };
   }
 
+  /** How one document stands for readers (a knowledge-base topic: `topic:<id>`); null when never submitted. */
+  async documentStatus(
+    documentId: string,
+  ): Promise<Pick<ReviewedView, 'reviewStatus' | 'reviewedBy' | 'needsRereview'> | null> {
+    const standing = await this.standing(documentId);
+    if (!standing) return null;
+    return standing.approved ? approvalOf(standing.approved, standing.document) : standing.pending;
+  }
+
   private async standing(documentId: string): Promise<{
     document: EditorialDocument;
     approved: DocumentVersion | null;

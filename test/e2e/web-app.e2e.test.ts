@@ -70,20 +70,34 @@ describe('web app in headless Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'article-physician.png'), fullPage: true });
   });
 
-  it('opens the passage behind a citation', async () => {
+  it('shows what supports a citation, not the statement again, and one tab stop per statement', async () => {
     const bullet = page.getByTestId('bullet').first();
-    const bulletText = ((await bullet.textContent()) ?? '').replace(/\[\d+\]|\d+$/g, '').trim();
+    const bulletText = ((await bullet.textContent()) ?? '').replace(/\[\d+\]|Grade:.*$/g, '').trim();
     await bullet.getByTestId('citation').first().hover();
     const popover = page.getByTestId('citation-popover');
-    // The passage shown is the exact evidence the bullet was taken from.
-    await expect.poll(() => popover.first().textContent(), { timeout: 10_000 }).toContain(bulletText.slice(0, 40));
+    // A knowledge-base statement: its topic, section and publication, not the sentence repeated.
+    await expect.poll(() => popover.first().textContent(), { timeout: 10_000 }).toMatch(/Knowledge-base statement/);
+    const shown = (await popover.first().textContent()) ?? '';
+    expect(shown).not.toContain(bulletText.slice(0, 60));
+    expect(shown).toMatch(/\[\d+\] \S/);
     await page.screenshot({ path: join(SHOTS, 'citation-passage.png') });
     await page.mouse.move(0, 0);
-    // Keyboard users get the same passage on focus.
+    // Bottom-line citations open the same popover.
+    await page.getByTestId('bottom-line').getByTestId('citation').first().hover();
+    await expect.poll(() => popover.first().textContent(), { timeout: 10_000 }).toMatch(/Knowledge-base statement/);
+    await page.mouse.move(0, 0);
+    // Keyboard users get the same on focus; a statement's markers are one tab stop.
     await page.getByTestId('citation').nth(1).focus();
     await expect.poll(() => page.getByTestId('citation-popover').count()).toBeGreaterThan(0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await expect.poll(() => page.getByTestId('citation-popover').count()).toBe(0);
+    const stops = await page.locator('a.citation-link:not([tabindex="-1"])').count();
+    const statements = await page.locator('[data-testid="bullet"], [data-testid="bottom-line"]').count();
+    expect(stops).toBeLessThanOrEqual(statements);
+    // Followed to the reference list, a citation leaves a way back.
+    await bullet.getByTestId('citation').first().click();
+    await page.getByRole('button', { name: /Back to text/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('citation-link'))).toBe(true);
   });
 
   it('switches the audience to patient and shows plainer text', async () => {

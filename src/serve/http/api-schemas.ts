@@ -79,7 +79,14 @@ export const articleSchema = {
     questionType: { type: 'string' },
     title: { type: 'string' },
     alert: { type: ['string', 'null'] },
-    bottomLine: { type: 'object', properties: { text: { type: 'string' }, citations: citationList } },
+    bottomLine: {
+      type: 'object',
+      properties: {
+        text: { type: 'string' },
+        citations: citationList,
+        evidence: { type: 'array', items: { type: 'string' } },
+      },
+    },
     sections: {
       type: 'array',
       items: {

@@ -45,7 +45,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     options.editorial ? (id, shown) => options.editorial?.review.readerView(id, shown) ?? Promise.resolve(null) : null,
     options.vesalius.config.publicRecent,
   );
-  sourceRoutes(app, options.vesalius);
+  sourceRoutes(
+    app,
+    options.vesalius,
+    options.editorial
+      ? (topicId) => options.editorial?.review.documentStatus(`topic:${topicId}`) ?? Promise.resolve(null)
+      : null,
+  );
   const document = openApiDocument(options.version);
   app.get('/api/openapi.json', async () => document);
 

@@ -4,7 +4,13 @@ import type { Topic } from '../../../domain/topic.js';
 import type { Vesalius } from '../../../wiring.js';
 import { idParamsSchema, suggestQuerySchema } from '../api-schemas.js';
 
-export function sourceRoutes(app: FastifyInstance, vesalius: Vesalius): void {
+/** How a knowledge-base topic stands in review, when the editorial store is available. */
+export type TopicReview = (topicId: string) => Promise<{
+  reviewStatus: 'submitted' | 'under_review' | 'approved';
+  reviewedBy: { name: string; credentials: string; date: string } | null;
+} | null>;
+
+export function sourceRoutes(app: FastifyInstance, vesalius: Vesalius, topicReview: TopicReview | null = null): void {
   app.get<{ Params: { id: string } }>('/api/passages/:id', { schema: { params: idParamsSchema } }, async (request) => {
     const [passage] = vesalius.index.getPassages([request.params.id]);
     if (!passage)
@@ -21,6 +27,8 @@ export function sourceRoutes(app: FastifyInstance, vesalius: Vesalius): void {
       },
       source: source ?? null,
       cites: cited,
+      // A knowledge-base statement: who reviewed its topic and when (null: never submitted).
+      ...(passage.topicId && topicReview ? { topicReview: await topicReview(passage.topicId) } : {}),
     };
   });
 

@@ -20,7 +20,13 @@ export function BottomLine({ bottomLine, level, references, refPrefix }: BottomL
       </Heading>
       <p data-testid="bottom-line">
         {bottomLine.text}
-        <Citations citations={bottomLine.citations} evidence={[]} references={references} refPrefix={refPrefix} />
+        <Citations
+          citations={bottomLine.citations}
+          evidence={bottomLine.evidence ?? []}
+          references={references}
+          refPrefix={refPrefix}
+          statement={bottomLine.text}
+        />
       </p>
     </section>
   );

@@ -16,6 +16,8 @@ export function BulletItem({ bullet, references, refPrefix }: BulletItemProps) {
         evidence={bullet.evidence}
         references={references}
         refPrefix={refPrefix}
+        statement={bullet.text}
+        {...(bullet.grade ? { grade: bullet.grade } : {})}
       />
       {bullet.grade && <span className="grade"> Grade: {bullet.grade}</span>}
     </li>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Reference } from '../lib/types';
+import { rememberCitation } from '../lib/citation-return';
 import { CitationPopover } from './CitationPopover';
 
 interface CitationLinkProps {
@@ -9,15 +10,20 @@ interface CitationLinkProps {
   evidence: string[];
   /** The id of the reference list entry, e.g. "ref-3". */
   targetId: string;
+  statement?: string;
+  grade?: string;
+  /** -1 for all but a statement's first marker: one tab stop per statement. */
+  tabIndex?: number;
 }
 
 /** A superscript [n] that jumps to the reference and, on hover or focus, shows the cited passage. */
-export function CitationLink({ n, reference, evidence, targetId }: CitationLinkProps) {
+export function CitationLink({ n, reference, evidence, targetId, statement, grade, tabIndex = 0 }: CitationLinkProps) {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const closeTimer = useRef<number | undefined>(undefined);
   const popoverId = useId();
+  const anchorId = `cite-${useId().replace(/[^\w-]/g, '')}`;
   const open = (hovered || focused) && !dismissed;
 
   useEffect(() => () => window.clearTimeout(closeTimer.current), []);
@@ -48,6 +54,7 @@ export function CitationLink({ n, reference, evidence, targetId }: CitationLinkP
         <a
           href={`#${targetId}`}
           className="citation-link"
+          tabIndex={tabIndex}
           data-testid="citation"
           aria-label={`Reference ${n}`}
           aria-describedby={open ? popoverId : undefined}
@@ -56,12 +63,25 @@ export function CitationLink({ n, reference, evidence, targetId }: CitationLinkP
             setDismissed(false);
           }}
           onBlur={() => setFocused(false)}
-          onClick={() => document.getElementById(targetId)?.focus({ preventScroll: true })}
+          id={anchorId}
+          onClick={() => {
+            rememberCitation(anchorId, targetId);
+            document.getElementById(targetId)?.focus({ preventScroll: true });
+          }}
         >
           [{n}]
         </a>
       </sup>
-      {open && <CitationPopover id={popoverId} n={n} reference={reference} evidence={evidence} />}
+      {open && (
+        <CitationPopover
+          id={popoverId}
+          n={n}
+          reference={reference}
+          evidence={evidence}
+          {...(statement === undefined ? {} : { statement })}
+          {...(grade === undefined ? {} : { grade })}
+        />
+      )}
     </span>
   );
 }

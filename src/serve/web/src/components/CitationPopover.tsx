@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { errorMessage } from '../lib/api';
 import { loadPassage, passageForReference } from '../lib/passages';
+import { bibliographic } from '../../../../text/render-article.js';
 import type { PassageResponse, Reference } from '../lib/types';
 
 type State =
@@ -13,12 +14,17 @@ interface CitationPopoverProps {
   n: number;
   reference: Reference | undefined;
   evidence: string[];
+  /** The statement the citation follows: its passage is not repeated back to the reader. */
+  statement?: string;
+  grade?: string;
 }
 
 const MARGIN = 8;
 
+const REVIEW_WORDS = { submitted: 'submitted for review', under_review: 'under review', approved: 'approved' } as const;
+
 /** The exact passage behind a citation, fetched when first shown. */
-export function CitationPopover({ id, n, reference, evidence }: CitationPopoverProps) {
+export function CitationPopover({ id, n, reference, evidence, statement, grade }: CitationPopoverProps) {
   const [state, setState] = useState<State>(
     evidence.length > 0 ? { kind: 'loading' } : { kind: 'ready', found: undefined },
   );
@@ -52,9 +58,22 @@ export function CitationPopover({ id, n, reference, evidence }: CitationPopoverP
     if (next !== shift) setShift(next);
   }, [state, shift]);
 
-  const citation = reference
-    ? [reference.title, [reference.journal, reference.year].filter(Boolean).join(', ')].filter(Boolean).join('. ')
+  const publication = reference
+    ? [
+        reference.title.replace(/\.$/, ''),
+        [reference.journal, reference.year].filter(Boolean).join(', ') + bibliographic(reference),
+        [reference.pmid ? `PMID ${reference.pmid}` : '', reference.doi ? `doi:${reference.doi}` : '']
+          .filter(Boolean)
+          .join(' · '),
+      ]
+        .filter(Boolean)
+        .join('. ')
     : `Reference ${n}`;
+  const found = state.kind === 'ready' ? state.found : undefined;
+  const fromKnowledgeBase = found?.passage.id.startsWith('kb:') ?? false;
+  // A statement quoted back to itself says nothing: show the passage only when it adds something.
+  const repeats = found !== undefined && statement !== undefined && statement.includes(found.passage.text);
+  const review = found?.topicReview;
 
   return (
     <span
@@ -69,20 +88,35 @@ export function CitationPopover({ id, n, reference, evidence }: CitationPopoverP
       {state.kind === 'error' && (
         <span className="popover-muted">The cited passage could not be loaded: {state.message}</span>
       )}
-      {state.kind === 'ready' && state.found && (
+      {found && !repeats && (
         <>
-          <span className="popover-label">Cited passage</span>
-          <span className="popover-quote">{state.found.passage.text}</span>
+          <span className="popover-label">
+            Cited passage{found.passage.section ? ` · ${found.passage.section}` : ''}
+          </span>
+          <span className="popover-quote">{found.passage.text}</span>
         </>
       )}
-      <span className="popover-source">
-        <span className="popover-n">[{n}]</span> {citation}
-      </span>
-      {state.kind === 'ready' && state.found?.source && state.found.source.title !== reference?.title && (
+      {found && fromKnowledgeBase && (
         <span className="popover-muted">
-          From: {state.found.source.title}
-          {state.found.passage.section ? ` · ${state.found.passage.section}` : ''}
+          Knowledge-base statement · {found.passage.title}
+          {found.passage.section ? ` · ${found.passage.section}` : ''}
         </span>
+      )}
+      <span className="popover-source">
+        <span className="popover-n">[{n}]</span> {publication}
+      </span>
+      {grade && <span className="popover-muted">Grade: {grade}</span>}
+      {found && fromKnowledgeBase && review !== undefined && (
+        <span className="popover-muted" data-testid="popover-review">
+          {review === null
+            ? 'Topic not yet submitted for review'
+            : review.reviewStatus === 'approved' && review.reviewedBy
+              ? `Topic reviewed by ${review.reviewedBy.name}, ${review.reviewedBy.credentials} on ${review.reviewedBy.date}`
+              : `Topic ${REVIEW_WORDS[review.reviewStatus]}`}
+        </span>
+      )}
+      {found && !fromKnowledgeBase && found.source && found.source.title !== reference?.title && (
+        <span className="popover-muted">From: {found.source.title}</span>
       )}
     </span>
   );

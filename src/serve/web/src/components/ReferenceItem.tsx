@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+import { followedReference, onCitationFollowed, returnToCitation } from '../lib/citation-return';
 import { EVIDENCE_LEVEL_LABELS, doiUrl, formatAuthors, pubmedUrl, safeHttpUrl } from '../lib/format';
 import type { Reference } from '../lib/types';
 
@@ -6,6 +8,7 @@ function withStop(text: string): string {
 }
 
 export function ReferenceItem({ reference, id }: { reference: Reference; id: string }) {
+  const followed = useSyncExternalStore(onCitationFollowed, followedReference, () => null);
   const authors = formatAuthors(reference.authors);
   const url = safeHttpUrl(reference.url);
   const links: Array<{ href: string; label: string; name: string }> = [];
@@ -58,6 +61,11 @@ export function ReferenceItem({ reference, id }: { reference: Reference; id: str
             </a>
           ))}
         </span>
+      )}
+      {followed === id && (
+        <button type="button" className="link-button back-to-text" onClick={returnToCitation}>
+          ↩ Back to text
+        </button>
       )}
     </li>
   );

@@ -62,4 +62,9 @@ export interface PassageResponse {
   source: SourceInfo | null;
   /** The publications the passage cites (knowledge-base statements). */
   cites?: SourceInfo[];
+  /** A knowledge-base statement's topic review; null when the topic was never submitted. */
+  topicReview?: {
+    reviewStatus: 'submitted' | 'under_review' | 'approved';
+    reviewedBy: { name: string; credentials: string; date: string } | null;
+  } | null;
 }

@@ -56,6 +56,7 @@ export interface DocumentVersion {
 
 export type CommentTarget =
   | { kind: 'article' }
+  | { kind: 'bottomLine' }
   | { kind: 'bullet'; section: number; bullet: number }
   | { kind: 'reference'; n: number };
 

@@ -46,8 +46,11 @@ export interface ApiToken {
 
 export interface QueueFilter {
   states?: VersionState[];
+  /** Matched without regard to case ("Pulmonology" finds "pulmonology"). */
   specialty?: string;
   limit?: number;
+  /** Rows to skip, for paging past the first `limit`. */
+  offset?: number;
 }
 
 export interface QueueItem {

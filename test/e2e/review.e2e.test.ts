@@ -111,8 +111,14 @@ describe('reviewer pages in headless Chromium', () => {
     await page.getByTestId('comment-open').first().click();
     await page.getByTestId('comment-text').fill('Dose matches ACR 2020; fine.');
     await page.getByTestId('comment-save').click();
-    await expect.poll(() => page.getByTestId('review-comment').first().textContent()).toMatch(/ACR 2020/);
+    // Each comment names its author and time.
+    await expect
+      .poll(() => page.getByTestId('review-comment').first().textContent())
+      .toMatch(/Dr Ada Lovelace, MD, FCCP · \d{4}-\d{2}-\d{2} \d{2}:\d{2}.*ACR 2020/);
+    // Approval asks for confirmation first.
     await page.getByTestId('review-approve').click();
+    expect(await page.getByTestId('confirm-action').textContent()).toMatch(/Approve version 1\?/);
+    await page.getByTestId('confirm-submit').click();
     await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/approved/);
     expect(await page.getByTestId('audit-log').textContent()).toMatch(/review\.approve/);
     await page.screenshot({ path: join(SHOTS, 'review-document.png'), fullPage: true });
@@ -131,5 +137,25 @@ describe('reviewer pages in headless Chromium', () => {
     expect(await status.textContent()).not.toMatch(/pending human review/);
     expect(await status.locator('[aria-current="step"]').textContent()).toMatch(/Approved/);
     await page.screenshot({ path: join(SHOTS, 'article-approved.png') });
+  });
+
+  it('lets a signed-in editor submit an article from its page, shows the Review link, and signs out', async () => {
+    await page.goto(`${server.url}/review/sign-in`);
+    await page.getByTestId('signin-username').fill('ed');
+    await page.getByTestId('signin-password').fill(PASSWORD);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForURL(/\/review$/);
+    expect(await page.getByRole('link', { name: 'Review', exact: true }).count()).toBe(1);
+    await page.goto(server.url);
+    await page.getByTestId('ask-input').fill('How is impetigo treated?');
+    await page.getByTestId('ask-submit').click();
+    await page.waitForURL(/\/a\/[\w-]+/);
+    await page.getByTestId('submit-for-review').click();
+    await expect.poll(() => page.locator('.toolbar-note').textContent()).toMatch(/Submitted for review/);
+    await page.goto(`${server.url}/review`);
+    await expect.poll(() => page.getByTestId('queue-item').count()).toBe(1);
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/review\/sign-in$/);
+    expect(await page.getByRole('link', { name: 'Review', exact: true }).count()).toBe(0);
   });
 });

@@ -273,6 +273,49 @@ describe('editorial HTTP API', () => {
     expect((await act('admin', { action: 'approve', expectedRevision: 2 })).statusCode).toBe(200);
   });
 
+  it("gives the reviewer page every version's comments with their authors, and what the reader may do", async () => {
+    const answer = await new ArticleService(vesalius, store).ask('How is impetigo treated?', 'physician');
+    expect((await call('reviewer', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
+    const comment = await call('admin', 'POST', `/api/review/documents/${answer.id}/versions/1/comments`, {
+      target: { kind: 'bottomLine' },
+      text: 'Name the mupirocin course length.',
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+    const asReviewer = (await call('reviewer', 'GET', `/api/review/documents/${answer.id}`)).json();
+    expect(asReviewer.comments).toEqual([
+      expect.objectContaining({ target: { kind: 'bottomLine' }, author: 'Dr admin, MD', versionNumber: 1 }),
+    ]);
+    expect(asReviewer.audit[0]).toMatchObject({ action: 'document.submit', actor: 'Dr reviewer, MD' });
+    // The reviewer submitted it, so the page offers them no approval; the admin gets it.
+    expect(asReviewer.permissions).toEqual({ review: true, revise: false, approveCurrent: false });
+    expect((await call('admin', 'GET', `/api/review/documents/${answer.id}`)).json().permissions).toEqual({
+      review: true,
+      revise: true,
+      approveCurrent: true,
+    });
+    expect((await call('editor', 'GET', `/api/review/documents/${answer.id}`)).json().permissions.review).toBe(false);
+  });
+
+  it('pages the queue and filters by specialty whatever the case', async () => {
+    const articles = new ArticleService(vesalius, store);
+    for (const question of ['How is scabies treated?', 'How is head lice treated?', 'How is rosacea treated?']) {
+      const answer = await articles.ask(question, 'physician');
+      const submitted = await call('editor', 'POST', '/api/review/documents', {
+        articleId: answer.id,
+        specialty: 'dermatology',
+      });
+      expect(submitted.statusCode, submitted.body).toBe(201);
+    }
+    const first = (await call('reviewer', 'GET', '/api/review/queue?specialty=DERMATOLOGY&limit=2')).json();
+    expect(first).toMatchObject({ page: 1, hasMore: true });
+    expect(first.queue).toHaveLength(2);
+    const second = (await call('reviewer', 'GET', '/api/review/queue?specialty=Dermatology&limit=2&page=2')).json();
+    expect(second).toMatchObject({ page: 2, hasMore: false });
+    expect(second.queue).toHaveLength(1);
+    const ids = [...first.queue, ...second.queue].map((item: { document: { id: string } }) => item.document.id);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('treats answers built only from approved knowledge-base topics as approved', async () => {
     const answer = await new ArticleService(vesalius, store).ask('What is the treatment of migraine?', 'physician');
     expect(answer.topics).toContain('migraine');

@@ -423,9 +423,9 @@ export class PostgresEditorialRepository implements EditorialRepository {
     const rows = await this.query<{ document: DocumentRow; version: VersionRow }>(
       `SELECT to_jsonb(d) AS document, to_jsonb(v) AS version
          FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version
-        WHERE v.state = ANY($1::text[]) AND ($2::text IS NULL OR d.specialty = $2)
-        ORDER BY v.created_at COLLATE "C", d.id COLLATE "C" LIMIT $3`,
-      [filter.states ?? OPEN_STATES, filter.specialty || null, filter.limit ?? 100],
+        WHERE v.state = ANY($1::text[]) AND ($2::text IS NULL OR lower(d.specialty) = lower($2))
+        ORDER BY v.created_at COLLATE "C", d.id COLLATE "C" LIMIT $3 OFFSET $4`,
+      [filter.states ?? OPEN_STATES, filter.specialty || null, filter.limit ?? 100, filter.offset ?? 0],
     );
     return rows.map((row) => ({ document: toDocument(row.document), version: toVersion(row.version) }));
   }

@@ -322,9 +322,14 @@ export class SqliteEditorialRepository implements EditorialRepository {
     const states = filter.states ?? OPEN_STATES;
     const rows = this.db
       .prepare(`SELECT d.id AS document_id FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version
-        WHERE v.state IN (${states.map(() => '?').join(', ')}) ${filter.specialty ? 'AND d.specialty = ?' : ''}
-        ORDER BY v.created_at, d.id LIMIT ?`)
-      .all(...states, ...(filter.specialty ? [filter.specialty] : []), filter.limit ?? 100) as Array<{
+        WHERE v.state IN (${states.map(() => '?').join(', ')}) ${filter.specialty ? 'AND lower(d.specialty) = lower(?)' : ''}
+        ORDER BY v.created_at, d.id LIMIT ? OFFSET ?`)
+      .all(
+        ...states,
+        ...(filter.specialty ? [filter.specialty] : []),
+        filter.limit ?? 100,
+        filter.offset ?? 0,
+      ) as Array<{
       document_id: string;
     }>;
     return rows.map((row) => {

@@ -9,7 +9,7 @@ import {
   type VersionState,
 } from '../../../domain/review-workflow.js';
 import type { AuthService } from '../../../editorial/auth-service.js';
-import type { ReviewService } from '../../../editorial/review-service.js';
+import { can, type ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
 import type { ArticleService } from '../../article-service.js';
 
@@ -166,35 +166,47 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     async (request) => review.setRole(request.params.username, request.body.role, actor(request)),
   );
 
-  app.get<{ Querystring: { state?: VersionState; specialty?: string } }>(
+  app.get<{ Querystring: { state?: VersionState; specialty?: string; page: number; limit: number } }>(
     '/api/review/queue',
     {
       schema: {
         querystring: {
           type: 'object',
-          properties: { state: { type: 'string', enum: [...VERSION_STATES] }, specialty: str(60) },
+          properties: {
+            state: { type: 'string', enum: [...VERSION_STATES] },
+            specialty: str(60),
+            page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+          },
         },
       },
     },
-    async (request) => ({
-      queue: (
-        await review.queue(
-          {
-            ...(request.query.state ? { states: [request.query.state] } : {}),
-            ...(request.query.specialty ? { specialty: request.query.specialty } : {}),
-          },
-          actor(request),
-        )
-      ).map(({ document, version }) => ({
-        document,
-        version: {
-          number: version.number,
-          state: version.state,
-          revision: version.revision,
-          createdAt: version.createdAt,
+    async (request) => {
+      const { page, limit } = request.query;
+      // One row more than a page tells whether another page follows.
+      const rows = await review.queue(
+        {
+          ...(request.query.state ? { states: [request.query.state] } : {}),
+          ...(request.query.specialty ? { specialty: request.query.specialty } : {}),
+          limit: limit + 1,
+          offset: (page - 1) * limit,
         },
-      })),
-    }),
+        actor(request),
+      );
+      return {
+        page,
+        hasMore: rows.length > limit,
+        queue: rows.slice(0, limit).map(({ document, version }) => ({
+          document,
+          version: {
+            number: version.number,
+            state: version.state,
+            revision: version.revision,
+            createdAt: version.createdAt,
+          },
+        })),
+      };
+    },
   );
 
   app.post<{ Body: { articleId: string; specialty?: string } }>(
@@ -234,11 +246,32 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
       const document = await repository.getDocument(request.params.id);
       if (!document) throw new VesaliusError('NOT_FOUND', `No document ${request.params.id}.`);
       const versions = await repository.listVersions(document.id);
+      // Names, not ids: a reviewer sees who wrote each comment and who did what.
+      const people = new Map((await repository.listUsers()).map((user) => [user.id, user]));
+      const nameOf = (id: string | null) => {
+        const person = id ? people.get(id) : undefined;
+        return person ? `${person.displayName}${person.credentials ? `, ${person.credentials}` : ''}` : null;
+      };
+      const comments = (
+        await Promise.all(versions.map((version) => repository.listComments(document.id, version.number)))
+      ).flat();
       return {
         document,
         versions,
-        comments: await repository.listComments(document.id, document.currentVersion),
-        audit: await repository.listAudit({ documentId: document.id }),
+        // Every version's comments, so the discussion of earlier versions stays in view.
+        comments: comments.map((comment) => ({ ...comment, author: nameOf(comment.authorId) })),
+        audit: (await repository.listAudit({ documentId: document.id })).map((entry) => ({
+          ...entry,
+          actor: nameOf(entry.actorId),
+        })),
+        // What this reader may do, so the page offers only those actions (the server still checks).
+        permissions: {
+          review: can(user, 'documents.review'),
+          revise: can(user, 'documents.revise'),
+          approveCurrent:
+            can(user, 'documents.review') &&
+            versions.find((version) => version.number === document.currentVersion)?.createdBy !== user.id,
+        },
       };
     },
   );
@@ -305,7 +338,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
               type: 'object',
               required: ['kind'],
               properties: {
-                kind: { type: 'string', enum: ['article', 'bullet', 'reference'] },
+                kind: { type: 'string', enum: ['article', 'bottomLine', 'bullet', 'reference'] },
                 section: { type: 'integer', minimum: 0 },
                 bullet: { type: 'integer', minimum: 0 },
                 n: { type: 'integer', minimum: 1 },

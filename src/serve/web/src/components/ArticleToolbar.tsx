@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportUrl } from '../lib/api';
+import { submitForReview } from '../lib/review-api';
+import { signedInRole } from '../lib/signed-in';
 import { articleToText } from '../../../../text/render-article.js';
 import { copyText } from '../lib/clipboard';
 import type { Article } from '../lib/types';
@@ -7,6 +9,9 @@ import type { Article } from '../lib/types';
 /** Copy, export and print. */
 export function ArticleToolbar({ article }: { article: Article }) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [submitState, setSubmitState] = useState<string | null>(null);
+  // Editors (and reviewers and admins) may send an answer to the medical advisory board.
+  const canSubmit = article.status === 'answered' && signedInRole() !== null && signedInRole() !== 'reader';
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
@@ -41,6 +46,26 @@ export function ArticleToolbar({ article }: { article: Article }) {
         >
           Export references (RIS)
         </a>
+      )}
+      {canSubmit && (
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="submit-for-review"
+          onClick={() =>
+            void submitForReview(article.id).then(
+              () => setSubmitState('Submitted for review.'),
+              (reason: Error) => setSubmitState(reason.message),
+            )
+          }
+        >
+          Submit for review
+        </button>
+      )}
+      {submitState && (
+        <span role="status" className="toolbar-note">
+          {submitState}
+        </span>
       )}
       <button
         type="button"

@@ -1,3 +1,4 @@
+import { signedInRole } from '../lib/signed-in';
 import { Link } from './Link';
 
 export function SiteHeader({ pathname }: { pathname: string }) {
@@ -21,6 +22,11 @@ export function SiteHeader({ pathname }: { pathname: string }) {
           <Link to="/editorial-policy" aria-current={current('/editorial-policy')}>
             Editorial policy
           </Link>
+          {signedInRole() && (
+            <Link to="/review" aria-current={current('/review')}>
+              Review
+            </Link>
+          )}
         </nav>
       </div>
     </header>

@@ -1,5 +1,6 @@
 import type { Article } from './types';
 import { request } from './api';
+import { rememberSignedIn } from './signed-in';
 
 /** The editorial API, for the reviewer pages. Changes carry the session's CSRF token. */
 export interface Reviewer {
@@ -20,6 +21,7 @@ export interface ReviewVersion {
 }
 
 export interface ReviewDocument {
+  kind: 'answer' | 'topic' | 'rules';
   id: string;
   title: string;
   specialty: string | null;
@@ -43,6 +45,7 @@ export async function signIn(username: string, password: string): Promise<Review
     body: JSON.stringify({ username, password }),
   });
   csrfToken = result.csrfToken;
+  rememberSignedIn(result.user.role);
   return result.user;
 }
 
@@ -50,31 +53,62 @@ export async function currentReviewer(): Promise<Reviewer | null> {
   try {
     const result = await request<{ user: Reviewer; csrfToken: string | null }>('/api/auth/me');
     csrfToken = result.csrfToken ?? '';
+    rememberSignedIn(result.user?.role ?? null);
     return result.user;
   } catch {
+    rememberSignedIn(null);
     return null;
   }
 }
 
-export const signOut = () => change<{ signedOut: boolean }>('/api/auth/logout', {});
+export const signOut = async () => {
+  const result = await change<{ signedOut: boolean }>('/api/auth/logout', {});
+  rememberSignedIn(null);
+  csrfToken = '';
+  return result;
+};
 
-export const reviewQueue = (state?: string, specialty?: string) =>
-  request<{ queue: Array<{ document: ReviewDocument; version: Omit<ReviewVersion, 'content' | 'approval'> }> }>(
-    `/api/review/queue?${new URLSearchParams({ ...(state ? { state } : {}), ...(specialty ? { specialty } : {}) })}`,
+export const reviewQueue = (state?: string, specialty?: string, page = 1) =>
+  request<{
+    page: number;
+    hasMore: boolean;
+    queue: Array<{ document: ReviewDocument; version: Omit<ReviewVersion, 'content' | 'approval'> }>;
+  }>(
+    `/api/review/queue?${new URLSearchParams({ ...(state ? { state } : {}), ...(specialty ? { specialty } : {}), page: String(page) })}`,
   );
 
 export const reviewDocument = (id: string) =>
   request<{
     document: ReviewDocument;
     versions: ReviewVersion[];
-    comments: Array<{
-      id: string;
-      target: { kind: string; section?: number; bullet?: number; n?: number };
-      text: string;
-      createdAt: string;
+    comments: ReviewCommentView[];
+    audit: Array<{
+      id: number;
+      at: string;
+      actorId: string | null;
+      actor: string | null;
+      action: string;
+      versionNumber: number | null;
+      detail?: { note?: string };
     }>;
-    audit: Array<{ id: number; at: string; actorId: string | null; action: string; versionNumber: number | null }>;
+    permissions: { review: boolean; revise: boolean; approveCurrent: boolean };
   }>(`/api/review/documents/${encodeURIComponent(id)}`);
+
+/** Where a comment points: the whole article, the bottom line, a statement or a reference. */
+export type CommentTarget =
+  | { kind: 'article' }
+  | { kind: 'bottomLine' }
+  | { kind: 'bullet'; section: number; bullet: number }
+  | { kind: 'reference'; n: number };
+
+export interface ReviewCommentView {
+  id: string;
+  versionNumber: number;
+  target: { kind: string; section?: number; bullet?: number; n?: number };
+  text: string;
+  author: string | null;
+  createdAt: string;
+}
 
 export const reviewAction = (
   id: string,
@@ -89,16 +123,18 @@ export const reviewAction = (
     ...(note ? { note } : {}),
   });
 
-export const reviewComment = (id: string, version: number, section: number, bullet: number, text: string) =>
-  change(`/api/review/documents/${encodeURIComponent(id)}/versions/${version}/comments`, {
-    target: { kind: 'bullet', section, bullet },
-    text,
-  });
+export const reviewComment = (id: string, version: number, target: CommentTarget, text: string) =>
+  change(`/api/review/documents/${encodeURIComponent(id)}/versions/${version}/comments`, { target, text });
 
 export const reviewDiff = (id: string, from: number, to: number) =>
-  request<{ diff: Array<{ change: 'added' | 'removed' | 'unchanged'; section: string; text: string }> }>(
-    `/api/review/documents/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`,
-  );
+  request<{
+    diff: Array<{
+      change: 'added' | 'removed' | 'unchanged' | 'changed';
+      section: string;
+      text: string;
+      words?: Array<{ change: 'added' | 'removed' | 'unchanged'; text: string }>;
+    }>;
+  }>(`/api/review/documents/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
 
 export const submitForReview = (articleId: string) =>
   change<{ document: ReviewDocument }>('/api/review/documents', { articleId });

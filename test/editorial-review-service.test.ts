@@ -127,7 +127,7 @@ describe('ReviewService', () => {
         .filter((line) => line.change !== 'unchanged')
         .map((line) => line.change)
         .sort(),
-    ).toEqual(['added', 'removed']);
+    ).toEqual(['changed']);
     const audit = await repository.listAudit({ documentId: document.id });
     expect(audit.map((entry) => entry.action)).toEqual([
       'document.submit',

@@ -9,7 +9,8 @@ import {
   type VersionState,
 } from '../../../domain/review-workflow.js';
 import type { AuthService } from '../../../editorial/auth-service.js';
-import { can, type ReviewService } from '../../../editorial/review-service.js';
+import { documentView } from '../../../editorial/document-view.js';
+import type { ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
 import type { ArticleService } from '../../article-service.js';
 
@@ -243,36 +244,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     async (request) => {
       const user = actor(request);
       await review.queue({ limit: 1 }, user); // role check: the same as reading the queue
-      const document = await repository.getDocument(request.params.id);
-      if (!document) throw new VesaliusError('NOT_FOUND', `No document ${request.params.id}.`);
-      const versions = await repository.listVersions(document.id);
-      // Names, not ids: a reviewer sees who wrote each comment and who did what.
-      const people = new Map((await repository.listUsers()).map((user) => [user.id, user]));
-      const nameOf = (id: string | null) => {
-        const person = id ? people.get(id) : undefined;
-        return person ? `${person.displayName}${person.credentials ? `, ${person.credentials}` : ''}` : null;
-      };
-      const comments = (
-        await Promise.all(versions.map((version) => repository.listComments(document.id, version.number)))
-      ).flat();
-      return {
-        document,
-        versions,
-        // Every version's comments, so the discussion of earlier versions stays in view.
-        comments: comments.map((comment) => ({ ...comment, author: nameOf(comment.authorId) })),
-        audit: (await repository.listAudit({ documentId: document.id })).map((entry) => ({
-          ...entry,
-          actor: nameOf(entry.actorId),
-        })),
-        // What this reader may do, so the page offers only those actions (the server still checks).
-        permissions: {
-          review: can(user, 'documents.review'),
-          revise: can(user, 'documents.revise'),
-          approveCurrent:
-            can(user, 'documents.review') &&
-            versions.find((version) => version.number === document.currentVersion)?.createdBy !== user.id,
-        },
-      };
+      return documentView(repository, request.params.id, user);
     },
   );
 

@@ -99,24 +99,42 @@ describe('vesalius users and review commands (embedded store)', () => {
       specialty: string;
     }>;
     expect(queue).toEqual([expect.objectContaining({ id: documentId, state: 'submitted', specialty: 'rheumatology' })]);
-    const approved = await run([
-      'review',
-      'approve',
-      documentId,
-      '--as',
-      'ada',
-      '--comment',
-      'Checked against ACR 2020',
-      '--db',
-      db,
-    ]);
+    // A name alone is not enough to approve; a wrong password neither.
+    const nameOnly = await run(['review', 'approve', documentId, '--as', 'ada', '--db', db]);
+    expect(nameOnly.err).toMatch(/needs their credentials: pipe the password with --password-stdin/);
+    const wrong = await run(
+      ['review', 'approve', documentId, '--as', 'ada', '--password-stdin', '--db', db],
+      'not her password\n',
+    );
+    expect(wrong.err).toMatch(/Wrong credentials for ada/);
+    const approved = await run(
+      [
+        'review',
+        'approve',
+        documentId,
+        '--as',
+        'ada',
+        '--password-stdin',
+        '--comment',
+        'Checked against ACR 2020',
+        '--db',
+        db,
+      ],
+      'a long enough password\n',
+    );
     expect(approved.out).toMatch(/version 1 is now approved, approved by Dr Ada on \d{4}-\d{2}-\d{2}/);
     expect(JSON.parse((await run(['review', 'list', '--json', '--db', db])).out)).toEqual([]);
-    const again = await run(['review', 'request-changes', documentId, '--as', 'ada', '--db', db]);
+    const again = await run(
+      ['review', 'request-changes', documentId, '--as', 'ada', '--password-stdin', '--db', db],
+      'a long enough password\n',
+    );
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/Cannot request changes a version that is approved/);
-    const notReviewer = await run(['review', 'approve', documentId, '--as', 'nobody', '--db', db]);
-    expect(notReviewer.err).toMatch(/No user nobody/);
+    const notReviewer = await run(
+      ['review', 'approve', documentId, '--as', 'nobody', '--password-stdin', '--db', db],
+      'x\n',
+    );
+    expect(notReviewer.err).toMatch(/Wrong credentials for nobody/);
   });
 
   it('submits every knowledge-base topic and clinical rules file for review once', async () => {
@@ -127,7 +145,10 @@ describe('vesalius users and review commands (embedded store)', () => {
     expect((await run(['review', 'import-topics', '--as', 'ed', '--db', db])).out).toMatch(
       /Submitted 0 knowledge-base topics and 0 clinical rules files/,
     );
-    const approved = await run(['review', 'approve', 'rules:triage', '--as', 'ada', '--db', db]);
+    const approved = await run(
+      ['review', 'approve', 'rules:triage', '--as', 'ada', '--password-stdin', '--db', db],
+      'a long enough password\n',
+    );
     expect(approved.out).toMatch(/^Clinical rules: triage\.yaml: version 1 is now approved/);
     const queue = JSON.parse(
       (await run(['review', 'list', '--json', '--specialty', 'pulmonology', '--db', db])).out,

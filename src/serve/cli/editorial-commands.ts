@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { Argument, Option } from 'commander';
 import { loadConfig, type Config } from '../../config/load-config.js';
 import { ROLES, type Role, type User } from '../../domain/editorial.js';
+import { AuthService } from '../../editorial/auth-service.js';
+import { verifyPassword } from '../../editorial/hash-password.js';
 import { VesaliusError } from '../../domain/errors.js';
 import { VERSION_STATES, type VersionState } from '../../domain/review-workflow.js';
 import { ReviewService } from '../../editorial/review-service.js';
@@ -55,6 +57,29 @@ async function actor(repository: EditorialRepository, username: string): Promise
   if (!user) throw new VesaliusError('NOT_FOUND', `No user ${username}: add one with vesalius users add.`);
   const { passwordHash: _hash, ...rest } = user;
   return rest;
+}
+
+/** The named user, proven by their password or one of their API tokens read from standard input. */
+async function authenticated(
+  repository: EditorialRepository,
+  options: { as: string; passwordStdin?: boolean; tokenStdin?: boolean },
+  io: CliIo,
+): Promise<User> {
+  if (!options.passwordStdin && !options.tokenStdin)
+    throw new VesaliusError(
+      'UNAUTHENTICATED',
+      `Acting as ${options.as} needs their credentials: pipe the password with --password-stdin, or an API token (POST /api/auth/tokens) with --token-stdin.`,
+    );
+  const secret = ((await io.readStdin()).split('\n')[0] ?? '').trim();
+  const found = await repository.findUserByUsername(options.as);
+  if (options.tokenStdin) {
+    const user = await new AuthService(repository).apiTokenUser(secret);
+    if (found && user && user.id === found.id) return user;
+  } else if (found && (await verifyPassword(secret, found.passwordHash))) {
+    const { passwordHash: _hash, ...user } = found;
+    return user;
+  }
+  throw new VesaliusError('UNAUTHENTICATED', `Wrong credentials for ${options.as}.`);
 }
 
 const storeOptions = (command: Command) =>
@@ -252,31 +277,45 @@ export function registerEditorialCommands(program: Command, io: CliIo): void {
         .description(description)
         .argument('<documentId>')
         .requiredOption('--as <username>', 'the reviewer')
+        .option('--password-stdin', "read the reviewer's password from standard input")
+        .option('--token-stdin', "read the reviewer's API token from standard input")
         .option('--version <n>', 'version number (default: the newest)')
         .option('--comment <text>', 'a note for the audit log'),
-    ).action(async (documentId: string, options: StoreOptions & { as: string; version?: string; comment?: string }) => {
-      await withService(options, async (service, repository) => {
-        const reviewer = await actor(repository, options.as);
-        const document = await repository.getDocument(documentId);
-        if (!document) throw new VesaliusError('NOT_FOUND', `No document ${documentId}.`);
-        const number = options.version ? Number(options.version) : document.currentVersion;
-        let version = await repository.getVersion(documentId, number);
-        if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of ${documentId}.`);
-        if (version.state === 'submitted')
-          version = await service.act(documentId, number, version.revision, 'start_review', reviewer);
-        const done = await service.act(
-          documentId,
-          number,
-          version.revision,
-          name === 'approve' ? 'approve' : 'request_changes',
-          reviewer,
-          options.comment,
-        );
-        io.out(
-          `${document.title}: version ${done.number} is now ${done.state.replace('_', ' ')}${done.approval ? `, approved by ${done.approval.name} on ${done.approval.at.slice(0, 10)}` : ''}.\n`,
-        );
-      });
-    });
+    ).action(
+      async (
+        documentId: string,
+        options: StoreOptions & {
+          as: string;
+          version?: string;
+          comment?: string;
+          passwordStdin?: boolean;
+          tokenStdin?: boolean;
+        },
+      ) => {
+        await withService(options, async (service, repository) => {
+          // A decision carries a name and credentials: it needs the reviewer's password or API token, not just a name.
+          const reviewer = await authenticated(repository, options, io);
+          const document = await repository.getDocument(documentId);
+          if (!document) throw new VesaliusError('NOT_FOUND', `No document ${documentId}.`);
+          const number = options.version ? Number(options.version) : document.currentVersion;
+          let version = await repository.getVersion(documentId, number);
+          if (!version) throw new VesaliusError('NOT_FOUND', `No version ${number} of ${documentId}.`);
+          if (version.state === 'submitted')
+            version = await service.act(documentId, number, version.revision, 'start_review', reviewer);
+          const done = await service.act(
+            documentId,
+            number,
+            version.revision,
+            name === 'approve' ? 'approve' : 'request_changes',
+            reviewer,
+            options.comment,
+          );
+          io.out(
+            `${document.title}: version ${done.number} is now ${done.state.replace('_', ' ')}${done.approval ? `, approved by ${done.approval.name} on ${done.approval.at.slice(0, 10)}` : ''}.\n`,
+          );
+        });
+      },
+    );
   decide('approve', 'Approve a version (starting the review if it is still submitted).');
   decide('request-changes', 'Request changes on a version.');
 }

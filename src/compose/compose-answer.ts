@@ -148,6 +148,26 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
     if (add(candidate, headingOf(candidate, plans, forPatient))) count += 1;
   }
 
+  // 2b. What this reader looks for (a pharmacist: dosing, interactions, kidney function; a nurse:
+  // monitoring and when to escalate; a student: what it is and how it works), from the sources
+  // of the same subject, even when they rank below the question's own answer.
+  const wanted = new Set(plans.audienceFirst[audience] ?? []);
+  let extra = 0;
+  for (const candidate of forPatient ? [] : knowledge) {
+    if (extra >= plans.limits.audienceExtra) break;
+    if (!wanted.has(candidate.passage.section) || used.has(candidate.passage.id)) continue;
+    // The subject's own statements, or the monograph of a drug the article already names.
+    const drug = candidate.passage.topicId?.replace(/-/g, ' ');
+    const namedDrug =
+      drug !== undefined &&
+      candidate.score.subject >= ANSWER_THRESHOLDS.minSubject &&
+      seenTexts.some((text) => text.toLowerCase().includes(drug));
+    if ((candidate.score.subject < ANSWER_THRESHOLDS.directSubject && !namedDrug) || !meetsPopulation(candidate))
+      continue;
+    if (seenTexts.some((text) => similar(text, candidate.passage.text))) continue;
+    if (add(candidate, headingOf(candidate, plans, forPatient))) extra += 1;
+  }
+
   // 3. Related content of the same subject, compact.
   let related = 0;
   for (const candidate of knowledge) {

@@ -166,5 +166,12 @@ export interface SectionPlanRules {
   /** Patterns of advice written for a person on their own ("call 911"): shown to patients only. */
   layAdviceForPatientsOnly: string[];
   /** Most bullets in an answer's main sections, by audience, and in the related section. */
-  limits: { bullets: number; broadBullets: number; patientBullets: number; related: number; perHeading: number };
+  limits: {
+    bullets: number;
+    broadBullets: number;
+    patientBullets: number;
+    related: number;
+    perHeading: number;
+    audienceExtra: number;
+  };
 }

@@ -126,6 +126,7 @@ const sectionPlansSchema = z.object({
     patientBullets: z.number().int().min(1),
     related: z.number().int().min(0),
     perHeading: z.number().int().min(1),
+    audienceExtra: z.number().int().min(0).default(0),
   }),
 });
 

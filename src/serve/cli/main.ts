@@ -19,6 +19,12 @@ interface Io {
   readStdin?: () => Promise<string>;
 }
 
+// A reader that stops early (`vesalius ask … | head`) closes the pipe: that is a normal end, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

@@ -23,10 +23,10 @@ const QUESTIONS = [
 ];
 
 /** The server in its own process, as users run it, so the load generator does not share its event loop. */
-async function spawnServer(dbPath: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function spawnServer(dbPath: string, askRate: number): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/vesalius.js'), 'serve', '--port', '0', '--quiet', '--db', dbPath],
+    [join(ROOT, 'bin/vesalius.js'), 'serve', '--port', '0', '--quiet', '--db', dbPath, '--ask-rate', String(askRate)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -51,7 +51,8 @@ async function spawnServer(dbPath: string): Promise<{ url: string; close: () => 
 export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')): Promise<string[]> {
   const config = loadConfig({ dbPath }, {});
   createVesalius(config).close(); // index the knowledge base before the clock starts
-  const server = await spawnServer(dbPath);
+  // Throughput with the per-client limit off (the load generator is one client).
+  const server = await spawnServer(dbPath, 0);
   const lines: string[] = [];
   try {
     const created = (await (
@@ -68,6 +69,7 @@ export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')
       );
     const fetchResult = await run({ url: `${server.url}/api/articles/${created.id}`, connections: 16, duration: 8 });
     let next = 0;
+    const health = pollHealth(server.url);
     const askResult = await run({
       url: `${server.url}/api/ask`,
       connections: 8,
@@ -83,6 +85,8 @@ export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')
         },
       ],
     });
+
+    const healthDuringAsks = await health.stop();
 
     // The same work in process, for the ratio.
     const vesalius = createVesalius(config);
@@ -101,10 +105,64 @@ export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')
         `in-process ask ${inProcessAsk.toFixed(1)} ms (≈ ${Math.round(1000 / inProcessAsk)} /s on one core) · target ≥ 100 req/s, p99 ≤ 250 ms`,
       ),
     );
+    lines.push(
+      `${'/api/health during the ask flood'.padEnd(38)} ${`${healthDuringAsks.count} probes`.padStart(14)}  p50 ${healthDuringAsks.p50} ms · p99 ${healthDuringAsks.p99} ms · target p99 < 100 ms`,
+    );
   } finally {
     await server.close();
   }
+
+  // With the default limit (60 questions a minute per client), a flood is turned away fast.
+  const limited = await spawnServer(dbPath, 60);
+  try {
+    const flood = await new Promise<autocannon.Result>((resolve, reject) =>
+      autocannon(
+        {
+          url: `${limited.url}/api/ask`,
+          connections: 50,
+          duration: 4,
+          requests: [
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ question: QUESTIONS[0] }),
+            },
+          ],
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      ),
+    );
+    const refused = flood.statusCodeStats?.['429']?.count ?? 0;
+    lines.push(
+      `${'HTTP POST /api/ask flood, 50 connections'.padEnd(38)} ${`${Math.round(flood.requests.average)} req/s`.padStart(14)}  p50 ${flood.latency.p50} ms · p99 ${flood.latency.p99} ms · ${refused} answered 429 · errors ${flood.errors} · timeouts ${flood.timeouts} · target: excess answered 429 within 50 ms`,
+    );
+  } finally {
+    await limited.close();
+  }
   return lines;
+}
+
+/** Probes /api/health every 50 ms until stopped: what a liveness check sees under load. */
+function pollHealth(url: string): { stop: () => Promise<{ count: number; p50: number; p99: number }> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${url}/api/health`).then((response) => response.arrayBuffer());
+      times.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+      return { count: sorted.length, p50: at(0.5), p99: at(0.99) };
+    },
+  };
 }
 
 if (process.argv[1]?.endsWith('bench-http.ts')) {

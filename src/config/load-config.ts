@@ -24,6 +24,8 @@ export interface Config {
   maxQuestionChars: number;
   /** GET /api/articles lists recent questions to anyone (off by default: questions may hold patient details). */
   publicRecent: boolean;
+  /** Questions (asks and follow-ups) one client may send per minute over HTTP; 0 for no limit. */
+  askRatePerMinute: number;
   /** NO_COLOR convention: never colour terminal output. */
   noColor: boolean;
   /** PubMed E-utilities: base URL, and the optional API key and contact e-mail NCBI asks for. */
@@ -51,6 +53,7 @@ const environmentSchema = z.object({
   NCBI_API_KEY: z.string().min(1).optional(),
   NCBI_EMAIL: z.string().email().optional(),
   VESALIUS_PUBLIC_RECENT: z.enum(['true', 'false', '1', '0']).optional(),
+  VESALIUS_ASK_RATE: z.coerce.number().int().min(0).optional(),
 });
 
 /**
@@ -67,6 +70,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     NCBI_API_KEY: environment['NCBI_API_KEY'] || undefined,
     NCBI_EMAIL: environment['NCBI_EMAIL'] || undefined,
     VESALIUS_PUBLIC_RECENT: environment['VESALIUS_PUBLIC_RECENT'] || undefined,
+    VESALIUS_ASK_RATE: environment['VESALIUS_ASK_RATE'] || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -88,6 +92,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     webRoot: overrides.webRoot ?? join(PACKAGE_ROOT, 'dist', 'web'),
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
+    askRatePerMinute: overrides.askRatePerMinute ?? env.VESALIUS_ASK_RATE ?? 60,
     publicRecent:
       overrides.publicRecent ?? (env.VESALIUS_PUBLIC_RECENT === 'true' || env.VESALIUS_PUBLIC_RECENT === '1'),
     noColor: overrides.noColor ?? Boolean(environment['NO_COLOR']),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { User } from '../domain/editorial.js';
 import { VesaliusError } from '../domain/errors.js';
 import type { EditorialRepository } from '../storage/editorial-repository.js';
@@ -100,4 +100,11 @@ export class AuthService {
     this.failures.set(key, recent);
     return recent.length;
   }
+}
+
+/** Compares a presented secret with the expected one in constant time (no timing hint). */
+export function sameSecret(presented: unknown, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
 }

@@ -229,19 +229,34 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       'PostgreSQL URL of the editorial store, for several instances (or VESALIUS_DATABASE_URL)',
     )
     .option('--quiet', 'no request logs')
-    .action(async (options: { port: number; host: string; db?: string; database?: string; quiet?: boolean }) => {
-      const { startServer } = await import('../http/start-server.js');
-      const overrides: Partial<Config> = {};
-      if (options.db) overrides.dbPath = options.db;
-      if (options.database) overrides.databaseUrl = options.database;
-      const server = await startServer(loadConfig(overrides), {
-        port: options.port,
-        host: options.host,
-        logger: !options.quiet,
-      });
-      io.out(`Vesalius is running at ${server.url}\n`);
-      await server.closed;
-    });
+    .option(
+      '--ask-rate <n>',
+      'questions per minute per client, 0 for no limit (or VESALIUS_ASK_RATE; default 60)',
+      (value) => positiveInt(value, '--ask-rate', true),
+    )
+    .action(
+      async (options: {
+        port: number;
+        host: string;
+        db?: string;
+        database?: string;
+        quiet?: boolean;
+        askRate?: number;
+      }) => {
+        const { startServer } = await import('../http/start-server.js');
+        const overrides: Partial<Config> = {};
+        if (options.askRate !== undefined) overrides.askRatePerMinute = options.askRate;
+        if (options.db) overrides.dbPath = options.db;
+        if (options.database) overrides.databaseUrl = options.database;
+        const server = await startServer(loadConfig(overrides), {
+          port: options.port,
+          host: options.host,
+          logger: !options.quiet,
+        });
+        io.out(`Vesalius is running at ${server.url}\n`);
+        await server.closed;
+      },
+    );
 
   registerEditorialCommands(program, { out: io.out, err: io.err, readStdin: io.readStdin ?? (async () => '') });
 

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { VesaliusError } from '../../domain/errors.js';
 import type { Vesalius } from '../../wiring.js';
 import type { ArticleService } from '../article-service.js';
 import { handleError } from './http-errors.js';
@@ -25,25 +28,74 @@ export interface AppOptions {
   /** The editorial API (sign-in, review); left out when null. */
   editorial: EditorialDependencies | null;
   version: string;
+  /** Questions (asks and follow-ups) one client may send per minute; 0 turns the limit off. */
+  askRatePerMinute?: number;
+  /** Longest a request (headers and body) may take to arrive; 30 s unless set. */
+  requestTimeoutMs?: number;
 }
 
 /** The HTTP API and the web app, as one Fastify instance (tested in-process with inject). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ? { level: 'info' } : false, bodyLimit: 256 * 1024 });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 256 * 1024,
+    // A request whose headers or body never finish is cut off, so slow clients cannot hold sockets.
+    requestTimeout,
+    // Node enforces these only with headersTimeout ≤ requestTimeout, checked on this interval
+    // (30 s by default, too slow to matter).
+    http: {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 15_000),
+      connectionsCheckingInterval: Math.min(2_000, Math.max(100, requestTimeout / 4)),
+    },
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    // The answer stream and shutdown: connections are closed, not waited for forever.
+    forceCloseConnections: 'idle',
+  });
   // Query strings and paths are text, so their numbers are coerced; JSON bodies are taken as typed.
   const strict = new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false });
   const lenient = new Ajv({ coerceTypes: true, useDefaults: true, removeAdditional: false });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : lenient).compile(schema));
   app.setErrorHandler(handleError);
   await app.register(fastifyCookie);
+  // Security headers from the ecosystem's plugin (CSP, nosniff, frame and referrer policy, HSTS behind TLS).
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: options.editorial?.secureCookies ? { maxAge: 31_536_000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // Per-client limits on asking and signing in: 429 with Retry-After, in the API's error shape.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new VesaliusError('RATE_LIMITED', `Too many requests from this client: wait ${context.after} and try again.`, {
+        retryable: true,
+      }),
+  });
   healthRoutes(app, options.vesalius);
   if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
-  askRoutes(app, options.articles, options.vesalius.config.defaultAudience);
+  const askLimit = options.askRatePerMinute ?? 60;
+  askRoutes(app, options.articles, options.vesalius.config.defaultAudience, askLimit);
   articleRoutes(
     app,
     options.articles,
     options.editorial ? (id, shown) => options.editorial?.review.readerView(id, shown) ?? Promise.resolve(null) : null,
     options.vesalius.config.publicRecent,
+    askLimit,
   );
   sourceRoutes(
     app,
@@ -89,15 +141,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return article ? reply.send(withArticleHead(page, article)) : reply.status(404).send(page);
     }
     return reply.status(isClientPage(path) ? 200 : 404).send(page);
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header(
-      'content-security-policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
-    );
-    return payload;
   });
   return app;
 }

@@ -36,17 +36,24 @@ export async function startServer(
     logger: options.logger,
     version,
     editorial,
+    askRatePerMinute: config.askRatePerMinute,
   });
   const address = await app.listen({ port: options.port, host: options.host });
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
-  const close = async () => {
-    await app.close();
-    await editorialStore.close();
-    await store.close();
-    vesalius.close();
-    resolveClosed();
-  };
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      // Drain: no new connections, requests in flight finish; after 10 s the stragglers are cut.
+      const force = setTimeout(() => app.server.closeAllConnections(), 10_000);
+      force.unref();
+      await app.close();
+      clearTimeout(force);
+      await editorialStore.close();
+      await store.close();
+      vesalius.close();
+      resolveClosed();
+    })());
   const onSignal = () => void close();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -21,6 +21,7 @@ export function articleRoutes(
   articles: ArticleService,
   overlay: ReviewOverlay | null = null,
   publicRecent = false,
+  askRatePerMinute = 60,
 ): void {
   // Readers see the approved version (as written for its audience) with who approved it.
   const reviewed = async (id: string, audience?: Audience) => {
@@ -54,7 +55,10 @@ export function articleRoutes(
 
   app.post<{ Params: { id: string }; Body: { question: string; audience?: Audience } }>(
     '/api/articles/:id/followups',
-    { schema: { params: idParamsSchema, body: followUpBodySchema } },
+    {
+      schema: { params: idParamsSchema, body: followUpBodySchema },
+      config: askRatePerMinute > 0 ? { rateLimit: { max: askRatePerMinute, timeWindow: '1 minute' } } : {},
+    },
     async (request, reply) => {
       const article = await articles.followUp(request.params.id, request.body.question, request.body.audience);
       reply.status(201).header('location', `/api/articles/${article.id}`);

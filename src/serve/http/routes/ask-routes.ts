@@ -3,10 +3,17 @@ import type { Audience } from '../../../domain/audience.js';
 import type { ArticleService } from '../../article-service.js';
 import { askBodySchema } from '../api-schemas.js';
 
-export function askRoutes(app: FastifyInstance, articles: ArticleService, defaultAudience: Audience): void {
+export function askRoutes(
+  app: FastifyInstance,
+  articles: ArticleService,
+  defaultAudience: Audience,
+  perMinute = 60,
+): void {
+  // Answering costs CPU and every question is stored: each client gets a fair share.
+  const config = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
   app.post<{ Body: { question: string; audience?: Audience } }>(
     '/api/ask',
-    { schema: { body: askBodySchema } },
+    { schema: { body: askBodySchema }, config },
     async (request, reply) => {
       const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
       reply.status(201).header('location', `/api/articles/${article.id}`);
@@ -18,10 +25,12 @@ export function askRoutes(app: FastifyInstance, articles: ArticleService, defaul
   // POST, so the question (which may hold patient details) never travels in a URL or a request log.
   app.post<{ Body: { question: string; audience?: Audience } }>(
     '/api/ask/stream',
-    { schema: { body: askBodySchema } },
+    { schema: { body: askBodySchema }, config },
     async (request, reply) => {
       const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
+      // Written raw, so the headers set by the plugins (CSP, nosniff, rate limit) are copied over.
       reply.raw.writeHead(200, {
+        ...(reply.getHeaders() as Record<string, string>),
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache',
         connection: 'keep-alive',

@@ -8,7 +8,7 @@ import {
   type ReviewAction,
   type VersionState,
 } from '../../../domain/review-workflow.js';
-import type { AuthService } from '../../../editorial/auth-service.js';
+import { type AuthService, sameSecret } from '../../../editorial/auth-service.js';
 import { documentView } from '../../../editorial/document-view.js';
 import type { ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
@@ -68,7 +68,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
       session &&
       UNSAFE.has(request.method) &&
       request.url !== '/api/auth/login' &&
-      request.headers['x-csrf-token'] !== session.csrfToken
+      !sameSecret(request.headers['x-csrf-token'], session.csrfToken)
     ) {
       throw new VesaliusError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
     }
@@ -82,6 +82,8 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
+      // Guessing passwords costs time: at most 10 tries a minute from one address (and the account lock-out).
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         body: {
           type: 'object',

@@ -88,6 +88,14 @@ export class ReviewService {
     if (actor) this.require(actor, 'users.manage');
     const user = await this.repository.findUserByUsername(username);
     if (!user) throw new VesaliusError('NOT_FOUND', `No user ${username}.`, { details: { field: 'username' } });
+    // Someone must always be able to manage accounts.
+    if (user.role === 'admin' && role !== 'admin') {
+      const admins = (await this.repository.listUsers()).filter((other) => other.role === 'admin');
+      if (admins.length <= 1)
+        throw new VesaliusError('CONFLICT', `${username} is the last admin: make another admin first.`, {
+          details: { field: 'role' },
+        });
+    }
     return this.repository.setRole(user.id, role, {
       at: this.now(),
       actorId: actor?.id ?? null,

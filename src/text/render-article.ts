@@ -1,5 +1,6 @@
 import type { Article, Reference } from '../domain/article.js';
 import type { ReviewStatus } from '../domain/review-status.js';
+import { stripControls } from './strip-controls.js';
 
 /**
  * The one renderer of an article as Markdown, plain text and RIS, used by the server's
@@ -62,8 +63,46 @@ function cite(citations: number[]): string {
     : '';
 }
 
+/**
+ * Source text as Markdown text: raw HTML and link syntax are shown, not interpreted, so an
+ * ingested title cannot inject markup or a javascript: link into a Markdown viewer.
+ */
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([[\]`*_])/g, '\\$1');
+}
+
+function escapedArticle(article: RenderableArticle): RenderableArticle {
+  return {
+    ...article,
+    title: escapeMarkdown(article.title),
+    question: escapeMarkdown(article.question),
+    alert: article.alert ? escapeMarkdown(article.alert) : null,
+    bottomLine: { ...article.bottomLine, text: escapeMarkdown(article.bottomLine.text) },
+    sections: article.sections.map((section) => ({
+      ...section,
+      heading: escapeMarkdown(section.heading),
+      bullets: section.bullets.map((bullet) => ({ ...bullet, text: escapeMarkdown(bullet.text) })),
+    })),
+    references: article.references.map((reference) => ({
+      ...reference,
+      title: escapeMarkdown(reference.title),
+      authors: reference.authors.map(escapeMarkdown),
+      journal: reference.journal ? escapeMarkdown(reference.journal) : null,
+    })),
+  };
+}
+
 /** The article as Markdown: headings, bullets with [n] markers, numbered references, review, permalink. */
 export function articleToMarkdown(article: RenderableArticle): string {
+  return layout(escapedArticle(stripControls(article)));
+}
+
+/** The layout shared by Markdown and plain text, over text already made safe for its format. */
+function layout(article: RenderableArticle): string {
   const lines = [`# ${article.title}`, ''];
   if (article.alert) lines.push(`> **Emergency:** ${article.alert}`, '');
   lines.push(
@@ -92,7 +131,7 @@ export function articleToMarkdown(article: RenderableArticle): string {
 
 /** Plain text (copy and download): the Markdown without its marks. */
 export function articleToText(article: RenderableArticle): string {
-  return articleToMarkdown(article)
+  return layout(stripControls(article))
     .replace(/^#+ /gm, '')
     .replace(/\*\*?([^*]+)\*\*?/g, '$1')
     .replace(/^> /gm, '')

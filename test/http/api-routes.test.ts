@@ -68,6 +68,7 @@ describe('HTTP API (in process)', () => {
       [{}, 'question'],
       [{ question: 5 }, 'question'],
       [{ question: '' }, 'question'],
+      [{ question: '   \n\t ' }, 'question'],
       [{ question: 'gout', audience: 'robot' }, 'audience'],
       [{ question: 'gout', extra: 1 }, 'extra'],
     ] as const) {
@@ -82,6 +83,13 @@ describe('HTTP API (in process)', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(notJson.statusCode).toBe(400);
+    const plainText = await app.inject({
+      method: 'POST',
+      url: '/api/ask',
+      payload: 'How is gout treated?',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(plainText.statusCode).toBe(415);
     const huge = await ask('x'.repeat(25_000));
     expect(huge.statusCode).toBe(400);
     expect((await app.inject('/api/articles?limit=0')).json().error.field).toBe('querystring.limit');

@@ -137,7 +137,7 @@ describe('editorial HTTP API', () => {
         url: `/api/review/documents/${documentId}/revisions`,
         body: {
           expectedCurrent: 99,
-          article: { question: 'q', title: 't', bottomLine: {}, sections: [], references: [] },
+          article: { question: 'q', title: 't', bottomLine: { text: '', citations: [] }, sections: [], references: [] },
         },
         allowed: ['admin', 'editor'],
       },
@@ -314,6 +314,33 @@ describe('editorial HTTP API', () => {
     expect(second.queue).toHaveLength(1);
     const ids = [...first.queue, ...second.queue].map((item: { document: { id: string } }) => item.document.id);
     expect(new Set(ids).size).toBe(3);
+  });
+
+  it('refuses a malformed revision with 400 and stores nothing', async () => {
+    const answer = await new ArticleService(vesalius, store).ask('How is cellulitis treated?', 'physician');
+    expect((await call('editor', 'POST', '/api/review/documents', { articleId: answer.id })).statusCode).toBe(201);
+    const content = (await call('admin', 'GET', `/api/review/documents/${answer.id}`)).json().versions[0].content;
+    for (const broken of [
+      { ...content, references: 'x' },
+      { ...content, references: [null] },
+      { ...content, sections: 'x' },
+      { ...content, sections: [{ heading: 'Dosing', bullets: [{ text: 5 }] }] },
+      { ...content, bottomLine: null },
+    ]) {
+      const response = await call('editor', 'POST', `/api/review/documents/${answer.id}/revisions`, {
+        expectedCurrent: 1,
+        article: broken,
+      });
+      expect(response.statusCode, JSON.stringify(broken).slice(0, 80)).toBe(400);
+    }
+    const after = (await call('admin', 'GET', `/api/review/documents/${answer.id}`)).json();
+    expect(after.versions).toHaveLength(1);
+  });
+
+  it('keeps at least one admin', async () => {
+    const demote = await call('admin', 'POST', '/api/users/admin/role', { role: 'reader' });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json().error.message).toMatch(/last admin/);
   });
 
   it('treats answers built only from approved knowledge-base topics as approved', async () => {

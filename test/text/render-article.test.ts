@@ -65,4 +65,19 @@ describe('the one article renderer', () => {
     expect(ris).toContain('VL  - 382\r\nIS  - 4\r\nSP  - 301\r\nEP  - 310');
     expect(ris).toContain('TI  - A trial ER  - TY  - JOUR');
   });
+
+  it('shows source text in Markdown as text: no raw HTML, no links, no terminal escapes', () => {
+    const hostile = {
+      ...article,
+      title: 'Gout <img src=x onerror=alert(1)> [click](javascript:alert(1)) \u001b]0;owned\u0007',
+    };
+    const markdown = articleToMarkdown(hostile);
+    expect(markdown).not.toContain('<img');
+    // The brackets are escaped, so no Markdown viewer makes a link of it.
+    expect(markdown).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(markdown).toContain('\\[click\\](javascript:');
+    expect(markdown).toContain('&lt;img');
+    expect(markdown).not.toContain('\u001b');
+    expect(articleToText(hostile)).not.toContain('\u001b');
+  });
 });

@@ -44,6 +44,9 @@ export class SqliteSearchIndex implements SearchIndex {
         { cause: error },
       );
     }
+    // Several processes may open a fresh index at once (asks started together): wait for the
+    // one that is writing instead of failing with "database is locked".
+    this.db.pragma('busy_timeout = 30000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('temp_store = MEMORY');
@@ -109,29 +112,36 @@ export class SqliteSearchIndex implements SearchIndex {
 
   write(units: IndexUnit[], options: { append?: boolean } = {}): void {
     const s = this.statements;
-    this.db.transaction(() => {
-      for (const unit of units) {
-        const { source } = unit;
-        if (!options.append) this.removeSource(source.id, false);
-        s.insertSource.run(source.id, source.origin, source.kind, source.title, 0, JSON.stringify(source));
-        for (const cited of unit.citedSources ?? []) {
-          if (cited.id === source.id) continue;
-          s.insertCitedSource.run(cited.id, cited.origin, cited.kind, cited.title, JSON.stringify(cited));
+    this.db
+      .transaction(() => {
+        for (const unit of units) {
+          const { source } = unit;
+          if (!options.append) this.removeSource(source.id, false);
+          s.insertSource.run(source.id, source.origin, source.kind, source.title, 0, JSON.stringify(source));
+          for (const cited of unit.citedSources ?? []) {
+            if (cited.id === source.id) continue;
+            s.insertCitedSource.run(cited.id, cited.origin, cited.kind, cited.title, JSON.stringify(cited));
+          }
+          for (const passage of unit.passages) {
+            if (options.append) this.removePassage(passage.id);
+            const data: PassageData = { ord: passage.ord, citations: passage.citations, answers: passage.answers };
+            if (passage.topicId !== undefined) data.topicId = passage.topicId;
+            if (passage.grade !== undefined) data.grade = passage.grade;
+            if (passage.year !== undefined) data.year = passage.year;
+            const rowid = s.insertPassage.run(
+              passage.id,
+              source.id,
+              source.origin,
+              JSON.stringify(data),
+            ).lastInsertRowid;
+            s.insertFts.run(rowid, passage.title, passage.keywords, passage.section, passage.text);
+            // A corpus passage that cites only its own source needs no citation row.
+            for (const cited of new Set(passage.citations)) if (cited !== source.id) s.insertCitation.run(rowid, cited);
+          }
+          if (unit.topic) s.insertTopic.run(unit.topic.id, source.id, JSON.stringify(unit.topic));
         }
-        for (const passage of unit.passages) {
-          if (options.append) this.removePassage(passage.id);
-          const data: PassageData = { ord: passage.ord, citations: passage.citations, answers: passage.answers };
-          if (passage.topicId !== undefined) data.topicId = passage.topicId;
-          if (passage.grade !== undefined) data.grade = passage.grade;
-          if (passage.year !== undefined) data.year = passage.year;
-          const rowid = s.insertPassage.run(passage.id, source.id, source.origin, JSON.stringify(data)).lastInsertRowid;
-          s.insertFts.run(rowid, passage.title, passage.keywords, passage.section, passage.text);
-          // A corpus passage that cites only its own source needs no citation row.
-          for (const cited of new Set(passage.citations)) if (cited !== source.id) s.insertCitation.run(rowid, cited);
-        }
-        if (unit.topic) s.insertTopic.run(unit.topic.id, source.id, JSON.stringify(unit.topic));
-      }
-    })();
+      })
+      .immediate();
   }
 
   private removePassage(id: string): void {
@@ -154,9 +164,11 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   deleteSources(ids: string[]): void {
-    this.db.transaction(() => {
-      for (const id of ids) this.removeSource(id, true);
-    })();
+    this.db
+      .transaction(() => {
+        for (const id of ids) this.removeSource(id, true);
+      })
+      .immediate();
   }
 
   pruneUncitedSources(origin: string): number {
@@ -289,11 +301,13 @@ export class SqliteSearchIndex implements SearchIndex {
 
   replaceWordList(version: string, words: Iterable<string>): void {
     const insert = this.db.prepare('INSERT OR IGNORE INTO words (word) VALUES (?)');
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM words');
-      for (const word of words) insert.run(word);
-      this.statements.setMeta.run('word_list_version', version);
-    })();
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM words');
+        for (const word of words) insert.run(word);
+        this.statements.setMeta.run('word_list_version', version);
+      })
+      .immediate();
   }
 
   wordListVersion(): string | undefined {

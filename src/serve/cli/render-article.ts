@@ -1,3 +1,4 @@
+import { stripControls } from '../../text/strip-controls.js';
 import { styleText } from 'node:util';
 import { AUDIENCE_LABELS } from '../../domain/audience.js';
 import type { Article } from '../../domain/article.js';
@@ -7,7 +8,9 @@ import { reviewNotice } from '../../compose/disclaimer.js';
 type Style = Parameters<typeof styleText>[0];
 
 /** The article as readable terminal text: headings, bullets with [n] markers, references. */
-export function renderArticle(article: Article, options: { color: boolean; width: number }): string {
+export function renderArticle(input: Article, options: { color: boolean; width: number }): string {
+  // Source text is untrusted: no escape sequence from an ingested title reaches the terminal.
+  const article = stripControls(input);
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
   const width = Math.max(40, Math.min(options.width, 110));
   const lines: string[] = [];

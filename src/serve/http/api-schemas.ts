@@ -8,7 +8,8 @@ export const askBodySchema = {
   required: ['question'],
   additionalProperties: false,
   properties: {
-    question: { type: 'string', minLength: 1, maxLength: 20_000 },
+    // Something to answer: not empty, not only spaces.
+    question: { type: 'string', minLength: 1, maxLength: 20_000, pattern: '\\S' },
     audience: audienceSchema,
   },
 } as const;
@@ -144,6 +145,63 @@ export const errorSchema = {
     error: {
       type: 'object',
       properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+    },
+  },
+} as const;
+
+/**
+ * An editor's revision of an article: every part the reviewer page, the diff and the public page
+ * read must be there and of the right type, or the revision is refused with 400 (never stored).
+ */
+export const revisedArticleSchema = {
+  type: 'object',
+  required: ['question', 'title', 'bottomLine', 'sections', 'references'],
+  properties: {
+    question: { type: 'string', minLength: 1, maxLength: 20_000 },
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    bottomLine: {
+      type: 'object',
+      required: ['text', 'citations'],
+      properties: { text: { type: 'string', maxLength: 20_000 }, citations: citationList },
+    },
+    sections: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        required: ['heading', 'bullets'],
+        properties: {
+          heading: { type: 'string', minLength: 1, maxLength: 200 },
+          bullets: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              type: 'object',
+              required: ['text', 'citations'],
+              properties: {
+                text: { type: 'string', minLength: 1, maxLength: 5_000 },
+                citations: citationList,
+                evidence: { type: 'array', items: { type: 'string' } },
+                grade: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+    references: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        required: ['n', 'sourceId', 'title'],
+        properties: {
+          n: { type: 'integer', minimum: 1 },
+          sourceId: { type: 'string', minLength: 1 },
+          title: { type: 'string', minLength: 1 },
+          authors: { type: 'array', items: { type: 'string' } },
+        },
+      },
     },
   },
 } as const;

@@ -59,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const lenient = new Ajv({ coerceTypes: true, useDefaults: true, removeAdditional: false });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : lenient).compile(schema));
   app.setErrorHandler(handleError);
+  // The API speaks JSON: a text/plain body is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   // Security headers from the ecosystem's plugin (CSP, nosniff, frame and referrer policy, HSTS behind TLS).
   await app.register(fastifyHelmet, {

@@ -13,6 +13,7 @@ import { documentView } from '../../../editorial/document-view.js';
 import type { ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
 import type { ArticleService } from '../../article-service.js';
+import { revisedArticleSchema } from '../api-schemas.js';
 
 export interface EditorialDependencies {
   review: ReviewService;
@@ -48,7 +49,8 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
   const { review, auth, repository } = deps;
   app.decorateRequest('actor', null);
 
-  app.addHook('preHandler', async (request) => {
+  // Before the body is validated: who is asking comes first (401 before 400 for strangers).
+  app.addHook('preValidation', async (request) => {
     if (
       !request.url.startsWith('/api/review') &&
       !request.url.startsWith('/api/users') &&
@@ -72,6 +74,8 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
     ) {
       throw new VesaliusError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
     }
+    if (!request.actor && (request.url.startsWith('/api/review') || request.url.startsWith('/api/users')))
+      throw new VesaliusError('UNAUTHENTICATED', 'Sign in first.');
   });
 
   const actor = (request: FastifyRequest): User => {
@@ -345,7 +349,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
           required: ['expectedCurrent', 'article'],
           properties: {
             expectedCurrent: { type: 'integer', minimum: 1 },
-            article: { type: 'object', required: ['question', 'title', 'bottomLine', 'sections', 'references'] },
+            article: revisedArticleSchema,
           },
         },
       },

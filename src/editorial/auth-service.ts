@@ -31,26 +31,42 @@ export class AuthService {
   constructor(
     private readonly repository: EditorialRepository,
     private readonly clock: () => Date = () => new Date(),
+    /** The delay step for repeated failures on one account (1 s; shorter in tests). */
+    private readonly delayUnitMs = 1_000,
   ) {}
 
   async signIn(username: string, password: string, address: string): Promise<SignedIn> {
-    const keys = [`user:${username.toLowerCase()}`, `address:${address}`];
-    if (keys.some((key) => this.recentFailures(key) >= MAX_FAILURES)) {
+    // Locked per account *and* address: a stranger elsewhere cannot lock someone out.
+    const pair = `pair:${username.toLowerCase()}|${address}`;
+    const account = `user:${username.toLowerCase()}`;
+    if (this.recentFailures(pair) >= MAX_FAILURES) {
       throw new VesaliusError('RATE_LIMITED', 'Too many failed sign-ins. Wait 15 minutes and try again.', {
         retryable: true,
       });
     }
+    // The attempt counts before the password is checked, so a burst sent at once is counted in
+    // full (it used to be counted only after each check, letting 40 parallel guesses through).
+    const keys = [pair, account];
+    const at = this.clock().getTime();
+    for (const key of keys) this.failures.set(key, [...(this.failures.get(key) ?? []), at]);
+    // Guesses at one account from many addresses are slowed, not locked out: a second more per
+    // recent failure beyond the limit, up to five.
+    const beyond = this.recentFailures(account) - 1 - MAX_FAILURES;
+    if (beyond > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(5, beyond) * this.delayUnitMs));
     const found = await this.repository.findUserByUsername(username);
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
     const valid = await verifyPassword(
       password,
       found?.passwordHash ?? (await (this.dummyHash ??= hashPassword(token()))),
     );
-    if (!found || !valid) {
-      for (const key of keys) this.failures.set(key, [...(this.failures.get(key) ?? []), this.clock().getTime()]);
-      throw new VesaliusError('UNAUTHENTICATED', GENERIC_FAILURE);
+    if (!found || !valid) throw new VesaliusError('UNAUTHENTICATED', GENERIC_FAILURE);
+    // Success: this attempt was not a failure, and this address's slate is clean.
+    for (const key of keys) {
+      const list = this.failures.get(key) ?? [];
+      const index = list.lastIndexOf(at);
+      if (index >= 0) list.splice(index, 1);
     }
-    for (const key of keys) this.failures.delete(key);
+    this.failures.delete(pair);
     const sessionToken = token();
     const csrfToken = token();
     const expiresAt = new Date(this.clock().getTime() + SESSION_HOURS * 3_600_000).toISOString();

@@ -13,6 +13,7 @@ import { applyReviewAction, type ReviewAction } from '../domain/review-workflow.
 import type { EditorialRepository, QueueFilter, QueueItem } from '../storage/editorial-repository.js';
 import { diffVersions, type VersionDiffLine } from './diff-versions.js';
 import { hashPassword } from './hash-password.js';
+import { passwordWeakness } from './password-rule.js';
 import { coveredBy, type ReviewedView, showApproved } from './show-reviewed.js';
 
 /** Who may do what; checked here, on the server, for every editorial operation. */
@@ -66,10 +67,8 @@ export class ReviewService {
       throw new VesaliusError('INVALID_INPUT', 'username must be 2–40 letters, digits, ".", "_" or "-".', {
         details: { field: 'username' },
       });
-    if (input.password.length < 12)
-      throw new VesaliusError('INVALID_INPUT', 'password must be at least 12 characters.', {
-        details: { field: 'password' },
-      });
+    const weakness = passwordWeakness(input.password, input.username);
+    if (weakness) throw new VesaliusError('INVALID_INPUT', `password ${weakness}.`, { details: { field: 'password' } });
     return this.repository.createUser(
       {
         id: this.newId(),

@@ -60,7 +60,7 @@ describe('editorial HTTP API', () => {
       webRoot: null,
       logger: false,
       version: 'test',
-      editorial: { review, auth: new AuthService(repository), repository, secureCookies: false },
+      editorial: { review, auth: new AuthService(repository, undefined, 10), repository, secureCookies: false },
     });
     for (const role of ['admin', 'reviewer', 'editor', 'reader'] as const) {
       const response = await login(role);
@@ -99,6 +99,38 @@ describe('editorial HTTP API', () => {
     const limited = await login('editor', PASSWORD, '10.0.0.7');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('RATE_LIMITED');
+    // Someone else, elsewhere, still signs in to that account: strangers cannot lock it.
+    expect((await login('editor', PASSWORD, '10.0.0.8')).statusCode).toBe(200);
+  });
+
+  it('counts a burst of guesses sent at once in full: the right password after them is refused', async () => {
+    const burst = await Promise.all([
+      ...Array.from({ length: 40 }, () => login('reviewer', 'wrong wrong wrong', '10.0.0.9')),
+      login('reviewer', PASSWORD, '10.0.0.9'),
+    ]);
+    const statuses = burst.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('refuses easily guessed passwords', async () => {
+    for (const password of [
+      '            ',
+      'password1234',
+      'aaaaaaaaaaaa',
+      '123456789012',
+      'Password123!',
+      'newreader-2026x',
+    ]) {
+      const response = await call('admin', 'POST', '/api/users', {
+        username: 'newreader',
+        displayName: 'New',
+        role: 'reader',
+        password,
+      });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.field, password).toBe('password');
+    }
   });
 
   it('refuses a cookie-authenticated change without the CSRF token', async () => {

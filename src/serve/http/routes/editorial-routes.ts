@@ -8,7 +8,8 @@ import {
   type ReviewAction,
   type VersionState,
 } from '../../../domain/review-workflow.js';
-import { type AuthService, sameSecret } from '../../../editorial/auth-service.js';
+import type { AuthService } from '../../../editorial/auth-service.js';
+import { identifyCaller, SESSION_COOKIE } from './identify-caller.js';
 import { documentView } from '../../../editorial/document-view.js';
 import type { ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
@@ -22,9 +23,6 @@ export interface EditorialDependencies {
   /** Cookies get the Secure flag (set when served over HTTPS). */
   secureCookies: boolean;
 }
-
-const SESSION_COOKIE = 'vesalius_session';
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,34 +47,7 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
   const { review, auth, repository } = deps;
   app.decorateRequest('actor', null);
 
-  // Before the body is validated: who is asking comes first (401 before 400 for strangers).
-  app.addHook('preValidation', async (request) => {
-    if (
-      !request.url.startsWith('/api/review') &&
-      !request.url.startsWith('/api/users') &&
-      !request.url.startsWith('/api/auth')
-    )
-      return;
-    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (bearer) {
-      request.actor = await auth.apiTokenUser(bearer);
-      if (!request.actor) throw new VesaliusError('UNAUTHENTICATED', 'The API token is not valid.');
-      return;
-    }
-    const session = await auth.session(request.cookies[SESSION_COOKIE]);
-    request.actor = session?.user ?? null;
-    // Cookie-authenticated changes must echo the session's CSRF token (not needed to sign in).
-    if (
-      session &&
-      UNSAFE.has(request.method) &&
-      request.url !== '/api/auth/login' &&
-      !sameSecret(request.headers['x-csrf-token'], session.csrfToken)
-    ) {
-      throw new VesaliusError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
-    }
-    if (!request.actor && (request.url.startsWith('/api/review') || request.url.startsWith('/api/users')))
-      throw new VesaliusError('UNAUTHENTICATED', 'Sign in first.');
-  });
+  identifyCaller(app, auth);
 
   const actor = (request: FastifyRequest): User => {
     if (!request.actor) throw new VesaliusError('UNAUTHENTICATED', 'Sign in first.');

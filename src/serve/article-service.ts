@@ -15,6 +15,9 @@ export type PublishedArticle = Article & {
   createdAt: string;
 };
 
+/** Most questions one thread keeps (the first and its follow-ups). */
+export const MAX_THREAD = 50;
+
 /**
  * Asking, re-rendering and following up, with stable ids and threads. Shared by the
  * HTTP API and anything else that keeps articles.
@@ -26,6 +29,11 @@ export class ArticleService {
     private readonly clock: () => Date = () => new Date(),
     private readonly newId: () => string = randomId,
   ) {}
+
+  /** Whether the answer store answers (readiness). */
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
 
   async ask(question: string, audience: Audience): Promise<PublishedArticle> {
     const article = this.vesalius.ask(question, audience);
@@ -42,6 +50,14 @@ export class ArticleService {
 
   async followUp(parentId: string, question: string, audience?: Audience): Promise<PublishedArticle> {
     const parent = await this.require(parentId);
+    // A thread is a conversation, not a log anyone may append to forever (and read back whole).
+    const length = (await this.store.thread(parent.threadId)).length;
+    if (length >= MAX_THREAD)
+      throw new VesaliusError(
+        'CONFLICT',
+        `This thread already has ${length} questions, the most one thread keeps: ask a new question to start another.`,
+        { details: { field: 'threadId' } },
+      );
     const context = this.contextOf(parent.article);
     const article = this.vesalius.ask(question, audience ?? parent.article.audience, context);
     return this.keep({

@@ -23,6 +23,8 @@ export interface ArticleSummary {
 
 /** Storage of generated articles and their threads (SQLite per instance, or PostgreSQL shared by several). */
 export interface ArticleStore {
+  /** Resolves when the store answers a trivial query; rejects when it cannot (readiness). */
+  ping(): Promise<void>;
   save(record: StoredArticle): Promise<void>;
   get(id: string): Promise<StoredArticle | undefined>;
   thread(threadId: string): Promise<StoredArticle[]>;

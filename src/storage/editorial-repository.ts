@@ -143,5 +143,7 @@ export interface EditorialRepository {
   listComments(documentId: string, versionNumber: number): Promise<ReviewComment[]>;
 
   listAudit(filter: { documentId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** Resolves when the store answers a trivial query; rejects when it cannot (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { ArticleService } from '../../src/serve/article-service.js';
+import { ArticleService, MAX_THREAD } from '../../src/serve/article-service.js';
 import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { createVesalius, type Vesalius } from '../../src/wiring.js';
@@ -96,5 +96,37 @@ describe('HTTP hardening', () => {
       setTimeout(() => reject(new Error('the server kept the slow request open')), 5_000);
     });
     expect(closedAfter).toBeLessThan(5_000);
+  });
+
+  it('is not ready when a store stops answering, and says which without its address', async () => {
+    expect((await app.inject('/api/ready')).json()).toMatchObject({
+      ready: true,
+      checks: { index: 'ok', answers: 'ok' },
+    });
+    const broken = new SqliteArticleStore(join(space.dir, 'broken.sqlite'));
+    const other = await buildApp({
+      vesalius,
+      articles: new ArticleService(vesalius, broken),
+      webRoot: null,
+      logger: false,
+      version: 'test',
+      editorial: null,
+    });
+    await broken.close();
+    const response = await other.inject('/api/ready');
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ ready: false, checks: { index: 'ok', answers: 'unavailable' } });
+    expect(response.body).not.toMatch(/sqlite|\/tmp|postgres/i);
+    expect((await other.inject('/api/health')).statusCode).toBe(200);
+    await other.close();
+  });
+
+  it('keeps a thread to 50 questions', async () => {
+    const service = new ArticleService(vesalius, store);
+    const first = await service.ask('How is gout treated?', 'physician');
+    let last = first;
+    for (let turn = 1; turn < MAX_THREAD; turn += 1) last = await service.followUp(last.id, 'and the dose?');
+    await expect(service.followUp(last.id, 'and in pregnancy?')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await service.thread(first.threadId)).toHaveLength(MAX_THREAD);
   });
 });

@@ -88,7 +88,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         retryable: true,
       }),
   });
-  healthRoutes(app, options.vesalius);
+  healthRoutes(app, options.vesalius, [
+    { name: 'answers', ping: () => options.articles.ping() },
+    ...(options.editorial
+      ? [{ name: 'editorial', ping: () => options.editorial?.repository.ping() ?? Promise.resolve() }]
+      : []),
+  ]);
   if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
   const askLimit = options.askRatePerMinute ?? 60;
   askRoutes(app, options.articles, options.vesalius.config.defaultAudience, askLimit);

@@ -101,6 +101,10 @@ export class PostgresArticleStore implements ArticleStore {
     }));
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

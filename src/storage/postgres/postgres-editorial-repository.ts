@@ -517,6 +517,10 @@ export class PostgresEditorialRepository implements EditorialRepository {
     }));
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   /** Ends the pool; safe to call more than once. */
   async close(): Promise<void> {
     this.closing ??= this.pool.end();

@@ -96,6 +96,10 @@ export class SqliteArticleStore implements ArticleStore {
     return this.statements.recent.all(limit) as ArticleSummary[];
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -416,6 +416,10 @@ export class SqliteEditorialRepository implements EditorialRepository {
     }));
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IndexUnit, SearchIndex } from '../indexing/search-index.js';
 import type { IngestIssue, ReaderContext } from './ingest-issue.js';
@@ -71,10 +71,15 @@ export async function ingestPaths(
       report,
       onProgress: (bytesRead) => options.progress?.update(doneBytes + bytesRead, passages),
     };
-    for await (const unit of readFile(file, context)) {
-      batch.push(unit);
-      passages += unit.passages.length;
-      if (batch.length >= BATCH) flush();
+    // One unreadable or corrupt file is reported and skipped; the files after it still go in.
+    try {
+      for await (const unit of readFile(file, context)) {
+        batch.push(unit);
+        passages += unit.passages.length;
+        if (batch.length >= BATCH) flush();
+      }
+    } catch (error) {
+      report({ file, location: 'file', reason: `cannot be read: ${readableError(error)}` });
     }
     flush();
     doneBytes += sizes[position] ?? 0;
@@ -85,14 +90,43 @@ export async function ingestPaths(
   return { files: files.length, sources, passages, issues, ms: now() - started };
 }
 
-function collectFiles(path: string, files: string[], report: (issue: IngestIssue) => void, explicit: boolean): void {
-  const stat = statSync(path, { throwIfNoEntry: false });
+function collectFiles(
+  path: string,
+  files: string[],
+  report: (issue: IngestIssue) => void,
+  explicit: boolean,
+  visited = new Set<string>(),
+): void {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    report({ file: path, location: 'path', reason: `cannot be read: ${readableError(error)}` });
+    return;
+  }
   if (!stat) {
     report({ file: path, location: 'path', reason: 'no such file or folder' });
     return;
   }
   if (stat.isDirectory()) {
-    for (const entry of readdirSync(path).sort()) collectFiles(join(path, entry), files, report, false);
+    // A symbolic link back up the tree would recurse for ever: each real folder is walked once.
+    let real: string;
+    let entries: string[];
+    try {
+      real = realpathSync(path);
+      entries = readdirSync(path).sort();
+    } catch (error) {
+      report({ file: path, location: 'folder', reason: `cannot be read: ${readableError(error)}` });
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    for (const entry of entries) collectFiles(join(path, entry), files, report, false, visited);
+    return;
+  }
+  if (!stat.isFile()) {
+    // A named pipe or device called ".jsonl" would block the ingest for ever.
+    report({ file: path, location: 'file', reason: 'not a regular file (a pipe, socket or device); skipped' });
     return;
   }
   if (isSupported(path)) files.push(path);
@@ -123,4 +157,14 @@ async function* readFile(file: string, context: ReaderContext): AsyncGenerator<I
     }
     if (parsed.unit) yield parsed.unit;
   }
+}
+
+/** An error as a short sentence for the report (no stack trace). */
+function readableError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'Z_DATA_ERROR' || /incorrect header check|invalid (block|distance|stored)/i.test(message))
+    return 'the gzip data is corrupt';
+  if (code === 'EACCES') return 'permission denied';
+  return message.split('\n')[0] ?? message;
 }

@@ -51,6 +51,8 @@ export interface IndexUnit {
  * distributed engine later). Writes are grouped with `write` so adapters can batch.
  */
 export interface SearchIndex {
+  /** Set when a damaged index file was set aside and rebuilt: where the damaged copy went. */
+  readonly recoveredFrom?: string | null;
   write(units: IndexUnit[], options?: { append?: boolean }): void;
   deleteSources(ids: string[]): void;
   /** Removes cited-only sources that no passage cites any more. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Passage } from '../../domain/passage.js';
@@ -27,16 +27,39 @@ interface PassageRow {
 /** The embedded index: SQLite with FTS5 (true BM25 with column weights) in one file. */
 export class SqliteSearchIndex implements SearchIndex {
   readonly path: string;
-  private readonly db: Database.Database;
+  private db: Database.Database;
   private readonly statements: ReturnType<SqliteSearchIndex['prepare']>;
   private plainStatement: Database.Statement | undefined;
   private readonly searchStatements = new Map<string, Database.Statement>();
 
+  /** Set when the file was not a usable index: where the damaged copy was moved before rebuilding. */
+  readonly recoveredFrom: string | null = null;
+
   constructor(path: string) {
     this.path = path;
+    this.db = SqliteSearchIndex.open(path);
+    try {
+      this.setUp();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (path === ':memory:' || !/^SQLITE_(NOTADB|CORRUPT)/.test(code)) throw error;
+      // The index is derived data (the knowledge base and ingested files): a damaged one is set
+      // aside and rebuilt rather than left to fail every question.
+      this.db.close();
+      const aside = `${path}.corrupt-${Date.now()}`;
+      renameSync(path, aside);
+      for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+      this.recoveredFrom = aside;
+      this.db = SqliteSearchIndex.open(path);
+      this.setUp();
+    }
+    this.statements = this.prepare();
+  }
+
+  private static open(path: string): Database.Database {
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      this.db = new Database(path);
+      return new Database(path);
     } catch (error) {
       throw new VesaliusError(
         'INDEX_UNAVAILABLE',
@@ -44,6 +67,9 @@ export class SqliteSearchIndex implements SearchIndex {
         { cause: error },
       );
     }
+  }
+
+  private setUp(): void {
     // Several processes may open a fresh index at once (asks started together): wait for the
     // one that is writing instead of failing with "database is locked".
     this.db.pragma('busy_timeout = 30000');
@@ -51,7 +77,6 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
-    this.statements = this.prepare();
   }
 
   private migrate(): void {

@@ -41,7 +41,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const open = (db: string | undefined): Vesalius => {
     const overrides: Partial<Config> = {};
     if (db) overrides.dbPath = db;
-    return createVesalius(loadConfig(overrides));
+    const vesalius = createVesalius(loadConfig(overrides));
+    const aside = vesalius.index.recoveredFrom;
+    if (aside)
+      io.err(
+        `The index was damaged; it was moved to ${aside} and rebuilt from the knowledge base. Ingest your corpora again if you had added any.\n`,
+      );
+    return vesalius;
   };
 
   const program = new Command('vesalius')

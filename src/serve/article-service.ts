@@ -5,6 +5,7 @@ import { VesaliusError } from '../domain/errors.js';
 import { newId as randomId } from '../domain/new-id.js';
 import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from '../storage/article-store.js';
 import type { Vesalius } from '../wiring.js';
+import type { Answerer } from './answer-pool.js';
 
 /** An article as the API returns it: the CLI's JSON plus its identity in the store. */
 export type PublishedArticle = Article & {
@@ -28,6 +29,9 @@ export class ArticleService {
     private readonly store: ArticleStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly newId: () => string = randomId,
+    /** Where answers are composed: worker threads in the server, this thread otherwise. */
+    private readonly answer: Answerer = async (question, audience, context) =>
+      vesalius.ask(question, audience, context),
   ) {}
 
   /** Whether the answer store answers (readiness). */
@@ -36,7 +40,7 @@ export class ArticleService {
   }
 
   async ask(question: string, audience: Audience): Promise<PublishedArticle> {
-    const article = this.vesalius.ask(question, audience);
+    const article = await this.answer(question, audience);
     const id = this.newId();
     return this.keep({
       id,
@@ -59,7 +63,7 @@ export class ArticleService {
         { details: { field: 'threadId' } },
       );
     const context = this.contextOf(parent.article);
-    const article = this.vesalius.ask(question, audience ?? parent.article.audience, context);
+    const article = await this.answer(question, audience ?? parent.article.audience, context);
     return this.keep({
       id: this.newId(),
       threadId: parent.threadId,
@@ -74,7 +78,7 @@ export class ArticleService {
   async get(id: string, audience?: Audience): Promise<PublishedArticle> {
     const record = await this.require(id);
     if (!audience || audience === record.article.audience) return publish(record);
-    const article = this.vesalius.ask(record.article.question, audience, record.context);
+    const article = await this.answer(record.article.question, audience, record.context);
     return publish({ ...record, article });
   }
 

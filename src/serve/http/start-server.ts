@@ -4,6 +4,7 @@ import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
 import { AuthService } from '../../editorial/auth-service.js';
 import { ReviewService } from '../../editorial/review-service.js';
 import { createVesalius, openArticleStore, openEditorialRepository } from '../../wiring.js';
+import { AnswerPool } from '../answer-pool.js';
 import { ArticleService } from '../article-service.js';
 import { buildApp } from './build-app.js';
 
@@ -29,9 +30,11 @@ export async function startServer(
     repository: editorialStore,
     secureCookies: false,
   };
+  // Answers are composed in worker threads, so health checks and reads stay fast under load.
+  const pool = AnswerPool.start(config);
   const app = await buildApp({
     vesalius,
-    articles: new ArticleService(vesalius, store),
+    articles: new ArticleService(vesalius, store, undefined, undefined, pool?.answer),
     webRoot: config.webRoot,
     logger: options.logger,
     version,
@@ -49,6 +52,7 @@ export async function startServer(
       force.unref();
       await app.close();
       clearTimeout(force);
+      await pool?.close();
       await editorialStore.close();
       await store.close();
       vesalius.close();

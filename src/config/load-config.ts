@@ -26,6 +26,8 @@ export interface Config {
   publicRecent: boolean;
   /** Questions (asks and follow-ups) one client may send per minute over HTTP; 0 for no limit. */
   askRatePerMinute: number;
+  /** Served over HTTPS (directly or behind a TLS proxy): Secure cookies and HSTS. */
+  secureCookies: boolean;
   /** NO_COLOR convention: never colour terminal output. */
   noColor: boolean;
   /** PubMed E-utilities: base URL, and the optional API key and contact e-mail NCBI asks for. */
@@ -54,6 +56,7 @@ const environmentSchema = z.object({
   NCBI_EMAIL: z.string().email().optional(),
   VESALIUS_PUBLIC_RECENT: z.enum(['true', 'false', '1', '0']).optional(),
   VESALIUS_ASK_RATE: z.coerce.number().int().min(0).optional(),
+  VESALIUS_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 /**
@@ -71,6 +74,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     NCBI_EMAIL: environment['NCBI_EMAIL'] || undefined,
     VESALIUS_PUBLIC_RECENT: environment['VESALIUS_PUBLIC_RECENT'] || undefined,
     VESALIUS_ASK_RATE: environment['VESALIUS_ASK_RATE'] || undefined,
+    VESALIUS_SECURE_COOKIES: environment['VESALIUS_SECURE_COOKIES'] || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -93,6 +97,8 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
     askRatePerMinute: overrides.askRatePerMinute ?? env.VESALIUS_ASK_RATE ?? 60,
+    secureCookies:
+      overrides.secureCookies ?? (env.VESALIUS_SECURE_COOKIES === 'true' || env.VESALIUS_SECURE_COOKIES === '1'),
     publicRecent:
       overrides.publicRecent ?? (env.VESALIUS_PUBLIC_RECENT === 'true' || env.VESALIUS_PUBLIC_RECENT === '1'),
     noColor: overrides.noColor ?? Boolean(environment['NO_COLOR']),

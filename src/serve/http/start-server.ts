@@ -28,7 +28,7 @@ export async function startServer(
     review: new ReviewService(editorialStore),
     auth: new AuthService(editorialStore),
     repository: editorialStore,
-    secureCookies: false,
+    secureCookies: config.secureCookies,
   };
   // Answers are composed in worker threads, so health checks and reads stay fast under load.
   const pool = AnswerPool.start(config);

@@ -73,9 +73,14 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   const direct = knowledge.filter((candidate) => candidate.score.direct);
   // Meeting more details counts among answers nearly as good as the best, not over a much better one.
   const bestDirect = Math.max(0, ...direct.map((candidate) => candidate.score.total));
+  // Numbers told in the case before the question are context: meeting them does not lead.
+  const askedNumbers = new Set(
+    facets.measurements.filter((measurement) => !measurement.context).map((measurement) => measurement.name),
+  );
   const fullness = (candidate: AnswerCandidate) =>
     candidate.score.total >= bestDirect * FULLNESS_MARGIN
-      ? candidate.score.populationsMet.length + candidate.score.measurementsMet.length
+      ? candidate.score.populationsMet.length +
+        candidate.score.measurementsMet.filter((name) => askedNumbers.has(name)).length
       : 0;
   const ordered = [...direct].sort((a, b) => fullness(b) - fullness(a) || b.score.total - a.score.total);
   // For patients, a plain statement leads when it answers nearly as well as the best one.

@@ -14,6 +14,7 @@ const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   'missed-dose': 'advice on a missed dose',
   screening: 'screening advice',
   'test-result': 'an interpretation of this result',
+  cause: 'the causes',
 };
 
 /** Measurements whose value decides a dose (kidney function): the answer says when no statement covers the value. */
@@ -38,8 +39,10 @@ export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate
       gaps.push(`The indexed sources do not address ${subject} ${population.phrase}.`);
     }
   }
-  for (const measurement of facets.measurements.filter((asked) => !asked.inherited)) {
-    if (!DOSE_DECIDING.has(measurement.name)) continue;
+  // A kidney-function number decides a dose; for other questions it is context.
+  const dosing = facets.intents.includes('dose') || facets.intent === 'safety';
+  for (const measurement of facets.measurements.filter((asked) => !asked.inherited && !asked.context)) {
+    if (!DOSE_DECIDING.has(measurement.name) || !dosing) continue;
     if (!aboutSubject.some((candidate) => candidate.score.measurementsMet.includes(measurement.name))) {
       gaps.push(
         `The indexed sources give no specific advice on ${subject} at a ${measurement.label} of ${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}.`,

@@ -73,16 +73,21 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
   const parts = [
     conditionDose
       ? `${capitalise(terms[0] ?? 'treatment')} dose for ${lower(subject)}`
-      : INTENT_TITLES[facets.intent](capitalise(subject)) + setting,
+      : facets.intent === 'duration' && drugs.length > 0
+        ? `How long to take ${lower(subject)}${setting.replace(/^ in /, ' for ')}`
+        : INTENT_TITLES[facets.intent](capitalise(subject)) + setting,
   ];
+  // "A 67-year-old man with…": the sex of a described patient is context, not the title's subject.
+  const describedPatient = facets.ageYears !== null;
   for (const population of facets.populations.filter((asked) => !asked.inherited)) {
+    if ((population.name === 'male' || population.name === 'female') && describedPatient) continue;
     if (population.name === 'renal' && facets.measurements.some((m) => m.name === 'crcl' || m.name === 'egfr'))
       continue;
     if (population.name === 'renal' && /kidney|renal/i.test(parts.join(' '))) continue;
     if (population.name === 'hepatic' && /liver|hepatic|cirrho/i.test(parts.join(' '))) continue;
     parts.push(population.phrase);
   }
-  for (const measurement of facets.measurements.filter((asked) => !asked.inherited)) {
+  for (const measurement of facets.measurements.filter((asked) => !asked.inherited && !asked.context)) {
     if (measurement.name === 'weight' || measurement.name === 'heart-rate') continue;
     parts.push(`with ${measurement.label} ${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}`);
   }

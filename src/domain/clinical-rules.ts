@@ -150,6 +150,8 @@ export interface MeasurementRule {
   unit: string;
   /** The population a value implies (a creatinine clearance implies kidney function matters). */
   implies?: PopulationName;
+  /** Only values below this imply it (an eGFR of 72 is not reduced kidney function). */
+  impliesBelow?: number;
   /** How the answer names it ("creatinine clearance"). */
   label: string;
   /** The usual adult reference range: a value outside it is read as a high or low result. */

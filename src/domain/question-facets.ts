@@ -38,6 +38,8 @@ export interface Measurement {
   value: number;
   unit: string;
   text: string;
+  /** Told in the case before the question ("eGFR 72" in a vignette): it weighs, but does not pick the bottom line. */
+  context?: boolean;
 }
 
 export interface Population {

@@ -108,6 +108,7 @@ const intentsSchema = z.object({
       label: z.string().min(1),
       unit: z.string(),
       implies: z.enum(POPULATIONS).optional(),
+      impliesBelow: z.number().positive().optional(),
       aliases: patterns.min(1),
       /** The usual adult reference range: a value outside it is read as a high or low result. */
       normal: z.object({ low: z.number(), high: z.number() }).optional(),

@@ -81,6 +81,14 @@ export class AnswerRetriever {
       ...compiled.substitutes.flatMap(({ matcher }) => matcher.entity.topics),
       ...[...compiled.required, ...compiled.alternatives].flatMap((matcher) => [...matcher.memberTopics]),
     ]);
+    // A comorbidity's own topic ("COPD" in a pneumonia question) speaks of the subject only in passing.
+    const subjectTopics = new Set(subjects.filter((entity) => !entity.background).flatMap((entity) => entity.topics));
+    const backgroundTopics = new Set(
+      subjects
+        .filter((entity) => entity.background && entity.kind === 'condition')
+        .flatMap((entity) => entity.topics)
+        .filter((id) => !subjectTopics.has(id)),
+    );
     const sources = this.sources(passages.flatMap(({ passage }) => [passage.sourceId, ...passage.citations]));
     const candidates: AnswerCandidate[] = [];
     for (const { passage, search } of passages) {
@@ -102,6 +110,7 @@ export class AnswerRetriever {
           search,
           evidence: evidenceWeight(level),
           keywords: passage.keywords,
+          backgroundTopic: passage.topicId !== undefined && backgroundTopics.has(passage.topicId),
           foreignMonograph:
             passage.topicId !== undefined && this.isDrug(passage.topicId) && !askedDrugTopics.has(passage.topicId),
           otherCondition: compiled.substitutes.length > 0 && this.namesOtherCondition(passage, askedConditions),

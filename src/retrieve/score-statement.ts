@@ -32,6 +32,8 @@ export interface ScoredText {
   otherPart?: boolean;
   /** It belongs to the monograph of a drug the question does not ask about (naming the subject only in passing). */
   foreignMonograph?: boolean;
+  /** From the topic of a condition the question gives as background (a comorbidity), not of its subject. */
+  backgroundTopic?: boolean;
 }
 
 export interface FacetScore {
@@ -102,7 +104,9 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
   const subjectMatch = (matcher: SubjectMatcher): number => {
     if (statement.topicId && matcher.entity.topics.includes(statement.topicId)) return SUBJECT_MATCH.ownTopic;
     if (matcher.names.test(text))
-      return statement.foreignMonograph ? SUBJECT_MATCH.namedElsewhere : SUBJECT_MATCH.named;
+      return statement.foreignMonograph || statement.backgroundTopic
+        ? SUBJECT_MATCH.namedElsewhere
+        : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;
     if (matcher.treats?.test(text)) return SUBJECT_MATCH.classCondition;
     if (statement.topicId && matcher.memberTopics.has(statement.topicId)) return SUBJECT_MATCH.classMemberTopic;

@@ -74,6 +74,7 @@ export class EntityIndex {
     termKeys.forEach((keys, index) => {
       for (const termKey of keys) groupsOfKey.set(termKey, [...(groupsOfKey.get(termKey) ?? []), index]);
     });
+    const titleWordSynonyms: Array<[string, string]> = [];
     for (const topic of topics) {
       if (topic.kind === 'drug') continue;
       const titleForms = titleFormsOf(topic);
@@ -98,10 +99,22 @@ export class EntityIndex {
         const shared = words.filter((word) => titleWords.has(word)).length;
         const sharesTitle = (shared >= 2 && !groupKeys.has(synonymKey)) || withinTitle;
         if (abbreviation || sharesTitle) equivalents.push(synonym);
-        else this.targetOf(synonym).related.add(topic.id);
+        else {
+          this.targetOf(synonym).related.add(topic.id);
+          if (words.length === 1 && titleWords.has(words[0] ?? '')) titleWordSynonyms.push([topic.id, synonym]);
+        }
       }
       this.topicEquivalents.set(topic.id, equivalents);
       for (const name of equivalents) this.targetOf(name).conditions.add(topic.id);
+    }
+    // "Sinusitis" for "Acute rhinosinusitis (acute sinusitis)": a one-word synonym that is a word of
+    // the title names the topic, when no other topic is named by it.
+    for (const [topicId, synonym] of titleWordSynonyms) {
+      const target = this.targetOf(synonym);
+      if (target.conditions.size > 0 || target.drugs.size > 0) continue;
+      if (titleWordSynonyms.some(([other, name]) => other !== topicId && key(name) === key(synonym))) continue;
+      target.conditions.add(topicId);
+      this.topicEquivalents.get(topicId)?.push(synonym);
     }
     groups.forEach((group, index) => {
       for (const term of group.terms) {
@@ -256,7 +269,18 @@ export class EntityIndex {
       };
     }
     if (target.conditions.size > 0) {
-      const topics = [...target.conditions];
+      // "Type 2 diabetes" names both "Type 2 diabetes mellitus" and "Type 2 diabetes with CKD":
+      // the topic whose whole title is the name first, a combination ("… with …") last, then the
+      // most general (shortest) title.
+      const titleOf = (id: string) => this.topicsById.get(id)?.title ?? id;
+      const rank = (id: string) => {
+        const bare = titleOf(id)
+          .replace(/\s*\([^)]*\)\s*/g, ' ')
+          .trim();
+        if (key(bare) === key(label)) return 0;
+        return / with /i.test(bare) && !/ with /i.test(label) ? 2 : 1;
+      };
+      const topics = [...target.conditions].sort((a, b) => rank(a) - rank(b) || titleOf(a).length - titleOf(b).length);
       // In a two-condition topic ("Scabies and head lice"), a question about one part is not about the other.
       const otherWords = topics.flatMap((id) => {
         const parts = this.partsOf(id);

@@ -16,6 +16,7 @@ export interface FacetReaders {
 
 /** A question longer than this is read as a vignette: its question sentence leads, the rest is context. */
 const VIGNETTE_CHARS = 220;
+const CONTEXT_POPULATIONS = new Set(['older-adult', 'male', 'female']);
 
 /** Words of asking that carry no subject. */
 const QUESTION_WORDS = new Set(
@@ -147,6 +148,17 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     }
   }
   const populations = readPopulations(text, rules, measurements, ageYears);
+  // A case told before its question ("A 67-year-old man with…") gives the patient's sex and older
+  // age as context, not as what is asked: they weigh, and are never reported as unanswered. A
+  // child's or infant's age always matters (their doses differ).
+  if (ask !== text) {
+    for (const population of populations) {
+      if (!CONTEXT_POPULATIONS.has(population.name)) continue;
+      const rule = rules.populations.find((candidate) => candidate.name === population.name);
+      if (!rule?.cues.some((cue) => cue.test(ask))) population.inherited = true;
+    }
+    for (const measurement of measurements) if (!ask.includes(measurement.text)) measurement.context = true;
+  }
   // Words that only name the population ("liver disease", "pregnant") are the population.
   const populationWords = rules.populations.flatMap((rule) =>
     rule.cues.flatMap((cue) =>
@@ -302,13 +314,27 @@ function readPopulations(
   const names = new Set<PopulationName>();
   for (const rule of rules.populations) if (rule.cues.some((cue) => cue.test(text))) names.add(rule.name);
   for (const measurement of measurements) {
-    const implied = rules.measurements.find((rule) => rule.name === measurement.name)?.implies;
+    const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
+    const implied =
+      rule?.impliesBelow === undefined || measurement.value < rule.impliesBelow ? rule?.implies : undefined;
     // A normal value names kidney function without making it the question ("normal renal function").
     if (implied && !(implied === 'renal' && /\bnormal (renal|kidney) function\b/iu.test(text))) names.add(implied);
   }
   if (
     /\bnormal (renal|kidney) function\b/iu.test(text) &&
     !measurements.some((m) => m.name === 'crcl' || m.name === 'egfr')
+  )
+    names.delete('renal');
+  // "eGFR 72" names kidney function without reducing it: not a kidney-dosing question by itself.
+  const kidneyNumbers = measurements.filter((m) => m.name === 'egfr' || m.name === 'crcl');
+  if (
+    names.has('renal') &&
+    kidneyNumbers.length > 0 &&
+    kidneyNumbers.every((m) => {
+      const below = rules.measurements.find((rule) => rule.name === m.name)?.impliesBelow;
+      return below !== undefined && m.value >= below;
+    }) &&
+    !/\b(kidney|renal|ckd|dialysis|creatinine clearance|cr ?cl)\b/iu.test(text)
   )
     names.delete('renal');
   if (names.has('breastfeeding')) {

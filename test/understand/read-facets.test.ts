@@ -48,6 +48,9 @@ const topics = [
   ]),
   topic('acute-diarrhea', 'Acute diarrhoea', ['acute diarrhoea', "travellers' diarrhoea"]),
   topic('atorvastatin', 'Atorvastatin (Lipitor)', ['atorvastatin', 'Lipitor'], drug('atorvastatin', ['Lipitor'])),
+  topic('acute-sinusitis', 'Acute rhinosinusitis (acute sinusitis) in adults', ['sinusitis', 'sinus infection']),
+  topic('type-2-diabetes', 'Type 2 diabetes mellitus in adults', ['type 2 diabetes', 'T2DM']),
+  topic('diabetes-ckd', 'Type 2 diabetes with chronic kidney disease', ['diabetic kidney disease']),
   topic('methotrexate', 'Methotrexate', ['methotrexate'], drug('methotrexate', ['Trexall'])),
   topic(
     'trimethoprim-sulfamethoxazole',
@@ -178,5 +181,21 @@ describe('readFacets', () => {
       'trichomoniasis',
     ]);
     expect(entities.partsOf('atorvastatin')).toEqual([]);
+  });
+
+  it('names a topic by a one-word synonym from its title, and prefers the general topic to a combination', () => {
+    expect(
+      read('How long should I take amoxicillin for sinusitis?').entities.map((entity) => entity.topics[0]),
+    ).toContain('acute-sinusitis');
+    expect(read('How is type 2 diabetes treated?').entities[0]?.topics[0]).toBe('type-2-diabetes');
+  });
+
+  it("reads a described patient's sex and older age as context, a child's age and a low eGFR as asked", () => {
+    const vignette = read('A 67-year-old man with type 2 diabetes has an HbA1c of 8.1%. What should be added?');
+    expect(vignette.populations.filter((p) => !p.inherited).map((p) => p.name)).toEqual([]);
+    const child = read('My 4-month-old has a fever. Can I give her acetaminophen?');
+    expect(child.populations.filter((p) => !p.inherited).map((p) => p.name)).toEqual(['infant']);
+    expect(read('Metformin dose with eGFR 72').populations.map((p) => p.name)).not.toContain('renal');
+    expect(read('Metformin dose with eGFR 35').populations.map((p) => p.name)).toContain('renal');
   });
 });

@@ -85,6 +85,7 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
       continue;
     if (population.name === 'renal' && /kidney|renal/i.test(parts.join(' '))) continue;
     if (population.name === 'hepatic' && /liver|hepatic|cirrho/i.test(parts.join(' '))) continue;
+    if (population.name === 'penicillin-allergy' && /allerg/i.test(parts.join(' '))) continue;
     parts.push(population.phrase);
   }
   for (const measurement of facets.measurements.filter((asked) => !asked.inherited && !asked.context)) {

@@ -122,6 +122,7 @@ export const POPULATIONS = [
   'older-adult',
   'renal',
   'hepatic',
+  'penicillin-allergy',
 ] as const;
 export type PopulationName = (typeof POPULATIONS)[number];
 

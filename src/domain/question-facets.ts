@@ -17,6 +17,8 @@ export interface Entity {
   relatedTopics: string[];
   /** For a class: its member drugs' names. */
   members: string[];
+  /** For a drug: the names of the classes it belongs to ("NSAID" for ibuprofen). */
+  classNames?: string[];
   /** For a class, the conditions it treats (from the synonym group). */
   treats?: string[];
   /** Where it came from: the question itself, or the thread it follows up. */

@@ -10,6 +10,8 @@ export interface SubjectMatcher {
   memberTopics: Set<string>;
   /** For a class, the conditions it treats. */
   treats: NameMatcher | null;
+  /** For a drug, its classes' names. */
+  classes: NameMatcher | null;
 }
 
 /** The question's facets, compiled once for scoring many statements. */
@@ -108,6 +110,7 @@ export function subjectMatcher(entity: Entity, drugTopicsOf: (name: string) => s
     members: entity.members.length > 0 ? new NameMatcher(entity.members) : null,
     memberTopics: new Set(entity.members.flatMap(drugTopicsOf)),
     treats: entity.treats && entity.treats.length > 0 ? new NameMatcher(entity.treats) : null,
+    classes: entity.classNames && entity.classNames.length > 0 ? new NameMatcher(entity.classNames) : null,
   };
 }
 

@@ -43,6 +43,8 @@ export const SUBJECT_MATCH = {
   topicNames: 0.85,
   /** It names a member of the subject class (omeprazole for "PPI"). */
   classMember: 0.8,
+  /** A drug asked about, in a statement naming its class ("NSAIDs" for ibuprofen). */
+  ownClass: 0.8,
   /** It names the condition the subject class treats ("in hypertension" for "blood pressure medicines"). */
   classCondition: 0.7,
   /** It belongs to a member's monograph. */

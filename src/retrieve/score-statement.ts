@@ -108,6 +108,8 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
         ? SUBJECT_MATCH.namedElsewhere
         : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;
+    // "NSAIDs can reduce the effect of ACE inhibitors" speaks of ibuprofen with lisinopril.
+    if (matcher.classes?.test(text) && !statement.foreignMonograph) return SUBJECT_MATCH.ownClass;
     if (matcher.treats?.test(text)) return SUBJECT_MATCH.classCondition;
     if (statement.topicId && matcher.memberTopics.has(statement.topicId)) return SUBJECT_MATCH.classMemberTopic;
     // A broader condition asked alongside a narrower one ("ILD" with "NSIP"): the narrower topic names it.

@@ -240,7 +240,21 @@ export class EntityIndex {
       const topics = [...target.drugs];
       const names = unique([...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []), ...groupTerms, label]);
       const first = this.topicsById.get(topics[0] ?? '');
-      return { ...base, name: first?.drug?.generic ?? label, kind: 'drug', names, topics };
+      const generic = (first?.drug?.generic ?? label).toLowerCase();
+      // The classes it belongs to, so "NSAIDs" in a statement speaks of ibuprofen.
+      const classNames = unique(
+        this.groups
+          .filter((other) => other.members?.some((member) => member.toLowerCase() === generic))
+          .flatMap((other) => other.terms),
+      );
+      return {
+        ...base,
+        name: first?.drug?.generic ?? label,
+        kind: 'drug',
+        names,
+        topics,
+        ...(classNames.length > 0 ? { classNames } : {}),
+      };
     }
     // "NSIP pattern": a name that contains a topic's own name is about that topic.
     if (target.conditions.size === 0 && target.drugs.size === 0) {

@@ -127,15 +127,24 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     const lead = entities.find((entity) => entity.kind === 'condition' && entity.background);
     if (lead) lead.background = false;
   }
-  // "My A1c came back at 6.1%": the test itself is the subject when nothing else is named.
+  // "My A1c came back at 6.1%": the test itself is the subject when nothing else is named. A
+  // population word is not ("coffee while breastfeeding" is about coffee, which the sources may lack).
+  const otherWords = tokenize(ask).filter(
+    (word) =>
+      word.length > 3 &&
+      !STOPWORDS.has(word) &&
+      !QUESTION_WORDS.has(word) &&
+      !qualifiers.some((entity) => entity.label.toLowerCase().includes(word)),
+  );
   if (entities.length === 0)
     entities.push(
       ...qualifiers.filter(
         (entity) =>
-          entity.kind !== 'term' ||
-          entity.topics.length > 0 ||
-          entity.relatedTopics.length > 0 ||
-          entity.names.length > 1,
+          (entity.kind !== 'term' ||
+            entity.topics.length > 0 ||
+            entity.relatedTopics.length > 0 ||
+            entity.names.length > 1) &&
+          !(isPopulationWord(entity.label, rules) && otherWords.length > 0),
       ),
     );
 

@@ -197,4 +197,25 @@ describe('scoreStatement', () => {
     expect(score(switched)).toBeGreaterThan(score(usual));
     expect(score(tooShort)).toBe(score(usual));
   });
+
+  it("reads a statement naming a drug's class as speaking of the drug", () => {
+    const pair = facets({
+      intent: 'interaction',
+      intents: ['interaction'],
+      entities: [
+        entity('ibuprofen', 'drug', ['ibuprofen'], { classNames: ['NSAID', 'NSAIDs'] }),
+        entity('lisinopril', 'drug', ['lisinopril']),
+      ],
+    });
+    const compiled = compileFacets(pair, rules, 'physician', () => []);
+    const byClass = scoreStatement(
+      statement('Lisinopril with NSAIDs blunts the blood-pressure effect.', 'Interactions', 'lisinopril'),
+      compiled,
+    );
+    const unrelated = scoreStatement(
+      statement('Lisinopril with potassium supplements raises potassium.', 'Interactions', 'lisinopril'),
+      compiled,
+    );
+    expect(byClass.subject).toBeGreaterThan(unrelated.subject);
+  });
 });

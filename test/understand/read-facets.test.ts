@@ -198,4 +198,16 @@ describe('readFacets', () => {
     expect(read('Metformin dose with eGFR 72').populations.map((p) => p.name)).not.toContain('renal');
     expect(read('Metformin dose with eGFR 35').populations.map((p) => p.name)).toContain('renal');
   });
+
+  it('reads a penicillin allergy, but not a denied one, and "is it ok to" as safety, not a result', () => {
+    const names = (question: string) => read(question).populations.map((p) => p.name);
+    expect(names('What antibiotic for cellulitis if allergic to penicillin?')).toContain('penicillin-allergy');
+    expect(names('Otitis media in a child with a penicillin allergy')).toContain('penicillin-allergy');
+    expect(names('Syphilis in an adult with no penicillin allergy')).not.toContain('penicillin-allergy');
+    expect(names('He is not allergic to penicillin; what for strep throat?')).not.toContain('penicillin-allergy');
+    const coffee = read('Is it ok to drink coffee while breastfeeding?');
+    expect(coffee.intents).not.toContain('test-result');
+    // The population word is not made the subject when the question names something else.
+    expect(coffee.entities).toEqual([]);
+  });
 });

@@ -2,7 +2,9 @@ import type { SynonymGroup } from '../domain/clinical-rules.js';
 import type { Entity } from '../domain/question-facets.js';
 import { type Topic, topicNames } from '../domain/topic.js';
 import { TermMatcher } from '../retrieve/term-matcher.js';
+import { titleFormsOf } from './title-forms.js';
 import { tokenize, tokenizeKeepCase } from '../text/tokenize.js';
+import { uniqueNames } from '../text/unique-names.js';
 
 interface NameTargets {
   drugs: Set<string>;
@@ -238,11 +240,11 @@ export class EntityIndex {
     };
     if (target.drugs.size > 0) {
       const topics = [...target.drugs];
-      const names = unique([...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []), ...groupTerms, label]);
+      const names = uniqueNames([...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []), ...groupTerms, label]);
       const first = this.topicsById.get(topics[0] ?? '');
       const generic = (first?.drug?.generic ?? label).toLowerCase();
       // The classes it belongs to, so "NSAIDs" in a statement speaks of ibuprofen.
-      const classNames = unique(
+      const classNames = uniqueNames(
         this.groups
           .filter((other) => other.members?.some((member) => member.toLowerCase() === generic))
           .flatMap((other) => other.terms),
@@ -278,7 +280,7 @@ export class EntityIndex {
         ...base,
         name: groupTerms[0] ?? label,
         kind: 'class',
-        names: unique([...groupTerms, label]),
+        names: uniqueNames([...groupTerms, label]),
         topics: [...target.conditions],
       };
     }
@@ -306,7 +308,7 @@ export class EntityIndex {
           .flatMap((part) => key(part).split(' '))
           .filter((word) => word.length > 3 && !askedWords.has(word));
       });
-      const names = unique([
+      const names = uniqueNames([
         ...topics.flatMap((id) => this.topicEquivalents.get(id) ?? []),
         ...groupTerms,
         label,
@@ -325,7 +327,13 @@ export class EntityIndex {
         topics,
       };
     }
-    return { ...base, name: groupTerms[0] ?? label, kind: 'term', names: unique([...groupTerms, label]), topics: [] };
+    return {
+      ...base,
+      name: groupTerms[0] ?? label,
+      kind: 'term',
+      names: uniqueNames([...groupTerms, label]),
+      topics: [],
+    };
   }
 
   private targetOf(name: string): NameTargets {
@@ -372,35 +380,6 @@ function inGroupWith(nameKey: string, titleForms: string[], groupsOfKey: Map<str
  * and adolescents" → also "Asthma"; "Scabies and head lice" → also "Scabies" and "head lice"
  * when the editors list them as synonyms.
  */
-const titleForms = new WeakMap<Topic, string[]>();
-function titleFormsOf(topic: Topic): string[] {
-  let forms = titleForms.get(topic);
-  if (!forms) {
-    forms = computeTitleForms(topic);
-    titleForms.set(topic, forms);
-  }
-  return forms;
-}
-
-function computeTitleForms(topic: Topic): string[] {
-  const forms = [topic.title];
-  const bare = topic.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-  if (bare && bare !== topic.title) forms.push(bare);
-  for (const inner of topic.title.matchAll(/\(([^)]+)\)/g)) {
-    for (const part of (inner[1] ?? '').split(/[;,]/)) if (part.trim()) forms.push(part.trim());
-  }
-  const head = bare.split(/\s+(?:in|with|for)\s+|:\s*/i)[0]?.trim();
-  if (head && head !== bare && head.length >= 3) forms.push(head);
-  const synonyms = new Set(topic.synonyms.map((synonym) => synonym.toLowerCase()));
-  for (const part of (head ?? bare).split(/\s+and\s+/i)) {
-    if (part !== head && synonyms.has(part.toLowerCase())) forms.push(part);
-  }
-  return unique(forms);
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values.filter((value) => value.trim() !== ''))];
-}
 
 /** The items of a list in a title's brackets ("a, b and c"); a single name is not a list. */
 function listItems(text: string): string[] {

@@ -1,4 +1,5 @@
 import type { Article } from './types';
+import type { CommentTarget } from '../../../../domain/editorial.js';
 import { request } from './api';
 import { rememberSignedIn } from './signed-in';
 
@@ -95,11 +96,7 @@ export const reviewDocument = (id: string) =>
   }>(`/api/review/documents/${encodeURIComponent(id)}`);
 
 /** Where a comment points: the whole article, the bottom line, a statement or a reference. */
-export type CommentTarget =
-  | { kind: 'article' }
-  | { kind: 'bottomLine' }
-  | { kind: 'bullet'; section: number; bullet: number }
-  | { kind: 'reference'; n: number };
+export type { CommentTarget };
 
 export interface ReviewCommentView {
   id: string;

@@ -26,7 +26,7 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
 
 const MAX_TITLE = 120;
 const SUBSTANCE =
-  /\b(?:with|and) (alcohol|grapefruit(?: juice)?|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b/i;
+  /\b(?:with|and) (alcohol|grapefruit(?: juice)?|food|milk|dairy|caffeine|coffee|antacids?|calcium|iron|magnesium|zinc|multivitamins?|supplements?|st\.? john'?s wort)\b/i;
 
 /**
  * The question's subject, whole: intent, then the drugs and conditions asked about, then

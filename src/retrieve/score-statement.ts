@@ -79,6 +79,9 @@ function polarityIn(text: string, term: RegExp): boolean | null {
   return denied ? true : null;
 }
 
+/** Where a class name stands for each of its drugs: interactions and warnings ("with NSAIDs"). */
+const CLASS_SECTIONS = new Set(['Interactions', 'Contraindications and warnings']);
+
 const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause', 'prevention']);
 
 /** How well one statement answers the question, facet by facet. Pure: no index, no I/O. */
@@ -109,7 +112,8 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
         : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;
     // "NSAIDs can reduce the effect of ACE inhibitors" speaks of ibuprofen with lisinopril.
-    if (matcher.classes?.test(text) && !statement.foreignMonograph) return SUBJECT_MATCH.ownClass;
+    if (matcher.classes?.test(text) && !statement.foreignMonograph && CLASS_SECTIONS.has(statement.section))
+      return SUBJECT_MATCH.ownClass;
     if (matcher.treats?.test(text)) return SUBJECT_MATCH.classCondition;
     if (statement.topicId && matcher.memberTopics.has(statement.topicId)) return SUBJECT_MATCH.classMemberTopic;
     // A broader condition asked alongside a narrower one ("ILD" with "NSIP"): the narrower topic names it.

@@ -215,8 +215,18 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   const intentWords = rules.intents.flatMap((rule) =>
     rule.cues.flatMap((cue) => [...ask.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0]))),
   );
+  // A subject's own words are covered; words a long synonym adds ("honey" in "honey for cough")
+  // are what the question is about within that subject, and stay as terms.
   const covered = new Set([
-    ...entities.flatMap((entity) => tokenize(entity.label)),
+    ...entities.flatMap((entity) => {
+      const own = new Set(
+        entity.names
+          .filter((name) => name.toLowerCase() !== entity.label.toLowerCase())
+          .flatMap((name) => tokenize(name)),
+      );
+      const words = tokenize(entity.label);
+      return own.size === 0 ? words : words.filter((word) => own.has(word) || STOPWORDS.has(word));
+    }),
     ...intentWords,
     ...populationWords,
   ]);

@@ -49,6 +49,7 @@ const topics = [
   topic('acute-diarrhea', 'Acute diarrhoea', ['acute diarrhoea', "travellers' diarrhoea"]),
   topic('atorvastatin', 'Atorvastatin (Lipitor)', ['atorvastatin', 'Lipitor'], drug('atorvastatin', ['Lipitor'])),
   topic('acute-sinusitis', 'Acute rhinosinusitis (acute sinusitis) in adults', ['sinusitis', 'sinus infection']),
+  topic('acute-cough', 'Acute cough and the common cold', ['acute cough', 'cough', 'honey for cough']),
   topic('type-2-diabetes', 'Type 2 diabetes mellitus in adults', ['type 2 diabetes', 'T2DM']),
   topic('diabetes-ckd', 'Type 2 diabetes with chronic kidney disease', ['diabetic kidney disease']),
   topic('methotrexate', 'Methotrexate', ['methotrexate'], drug('methotrexate', ['Trexall'])),
@@ -209,5 +210,16 @@ describe('readFacets', () => {
     expect(coffee.intents).not.toContain('test-result');
     // The population word is not made the subject when the question names something else.
     expect(coffee.entities).toEqual([]);
+  });
+
+  it('keeps the words a long synonym adds as what is asked within its subject', () => {
+    const honey = read('Can I give my 1 year old honey for cough?');
+    expect(honey.entities[0]?.topics).toEqual(['acute-cough']);
+    expect(honey.terms).toContain('honey');
+    expect(honey.terms).not.toContain('cough');
+  });
+
+  it('reads a target or normal range as a monitoring question', () => {
+    expect(read('What is the normal range for INR on warfarin?').intents[0]).toBe('monitoring');
   });
 });

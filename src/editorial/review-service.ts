@@ -8,7 +8,7 @@ import type {
   User,
 } from '../domain/editorial.js';
 import { VesaliusError } from '../domain/errors.js';
-import { newId as randomId } from '../domain/new-id.js';
+import { newId as randomId } from '../storage/new-id.js';
 import { applyReviewAction, type ReviewAction } from '../domain/review-workflow.js';
 import type { EditorialRepository, QueueFilter, QueueItem } from '../storage/editorial-repository.js';
 import { diffVersions, type VersionDiffLine } from './diff-versions.js';

@@ -2,7 +2,7 @@ import { threadContextOf } from '../answer-question.js';
 import type { Article } from '../domain/article.js';
 import type { Audience } from '../domain/audience.js';
 import { VesaliusError } from '../domain/errors.js';
-import { newId as randomId } from '../domain/new-id.js';
+import { newId as randomId } from '../storage/new-id.js';
 import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from '../storage/article-store.js';
 import type { Vesalius } from '../wiring.js';
 import type { Answerer } from './answer-pool.js';

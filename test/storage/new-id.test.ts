@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from '../src/domain/new-id.js';
+import { newId } from '../../src/storage/new-id.js';
 
 describe('newId', () => {
   it('is URL- and command-line-safe: never starts with "-" and has no characters a shell or URL would change', () => {

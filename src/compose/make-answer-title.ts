@@ -75,7 +75,9 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
       ? `${capitalise(terms[0] ?? 'treatment')} dose for ${lower(subject)}`
       : facets.intent === 'duration' && drugs.length > 0
         ? `How long to take ${lower(subject)}${setting.replace(/^ in /, ' for ')}`
-        : INTENT_TITLES[facets.intent](capitalise(subject)) + setting,
+        : facets.intent === 'treatment' && drugs.length > 0 && conditions.length === 0
+          ? `${capitalise(subject)} therapy`
+          : INTENT_TITLES[facets.intent](capitalise(subject)) + setting,
   ];
   // "A 67-year-old man with…": the sex of a described patient is context, not the title's subject.
   const describedPatient = facets.ageYears !== null;

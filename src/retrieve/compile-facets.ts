@@ -98,6 +98,7 @@ export const UNIT_ANCHORS: Record<string, RegExp> = {
   tsh: /(mIU|mU)\s*\/\s*L/,
   glucose: /(mg\s*\/\s*dL|mmol\s*\/\s*L)/,
   ferritin: /(ng|µg|micrograms?)\s*\/\s*(mL|L)/,
+  ldl: /(mg\s*\/\s*dL|mmol\s*\/\s*L)/,
 };
 
 /** Matches statements that speak of an entity (by name, topic, class member). */

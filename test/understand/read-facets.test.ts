@@ -222,4 +222,10 @@ describe('readFacets', () => {
   it('reads a target or normal range as a monitoring question', () => {
     expect(read('What is the normal range for INR on warfarin?').intents[0]).toBe('monitoring');
   });
+
+  it('reads an LDL cholesterol number', () => {
+    expect(read('Statin for a 55 year old with LDL 190').measurements).toEqual([
+      expect.objectContaining({ name: 'ldl', value: 190, unit: 'mg/dL' }),
+    ]);
+  });
 });

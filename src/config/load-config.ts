@@ -28,6 +28,8 @@ export interface Config {
   askRatePerMinute: number;
   /** Served over HTTPS (directly or behind a TLS proxy): Secure cookies and HSTS. */
   secureCookies: boolean;
+  /** Days an anonymous answer thread is kept after its last question; 0 keeps them for ever. */
+  retentionDays: number;
   /** NO_COLOR convention: never colour terminal output. */
   noColor: boolean;
   /** PubMed E-utilities: base URL, and the optional API key and contact e-mail NCBI asks for. */
@@ -57,6 +59,7 @@ const environmentSchema = z.object({
   VESALIUS_PUBLIC_RECENT: z.enum(['true', 'false', '1', '0']).optional(),
   VESALIUS_ASK_RATE: z.coerce.number().int().min(0).optional(),
   VESALIUS_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
+  VESALIUS_RETENTION_DAYS: z.coerce.number().int().min(0).optional(),
 });
 
 /**
@@ -75,6 +78,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     VESALIUS_PUBLIC_RECENT: environment['VESALIUS_PUBLIC_RECENT'] || undefined,
     VESALIUS_ASK_RATE: environment['VESALIUS_ASK_RATE'] || undefined,
     VESALIUS_SECURE_COOKIES: environment['VESALIUS_SECURE_COOKIES'] || undefined,
+    VESALIUS_RETENTION_DAYS: environment['VESALIUS_RETENTION_DAYS'] || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -97,6 +101,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     defaultAudience: overrides.defaultAudience ?? env.VESALIUS_AUDIENCE ?? DEFAULTS.defaultAudience,
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
     askRatePerMinute: overrides.askRatePerMinute ?? env.VESALIUS_ASK_RATE ?? 60,
+    retentionDays: overrides.retentionDays ?? env.VESALIUS_RETENTION_DAYS ?? 180,
     secureCookies:
       overrides.secureCookies ?? (env.VESALIUS_SECURE_COOKIES === 'true' || env.VESALIUS_SECURE_COOKIES === '1'),
     publicRecent:

@@ -34,6 +34,16 @@ export class ArticleService {
       vesalius.ask(question, audience, context),
   ) {}
 
+  /**
+   * Forgets threads whose last question is older than `days` days, except those holding an
+   * answer under editorial review (`keep`); returns how many answers were removed.
+   */
+  async prune(days: number, keep: string[]): Promise<number> {
+    if (days <= 0) return 0;
+    const before = new Date(this.clock().getTime() - days * 86_400_000).toISOString();
+    return this.store.deleteThreadsBefore(before, keep);
+  }
+
   /** Whether the answer store answers (readiness). */
   ping(): Promise<void> {
     return this.store.ping();

@@ -30,5 +30,10 @@ export interface ArticleStore {
   thread(threadId: string): Promise<StoredArticle[]>;
   /** The newest questions that started a thread (follow-ups are read in their thread). */
   recent(limit: number): Promise<ArticleSummary[]>;
+  /**
+   * Forgets whole threads whose newest question is older than `before` (ISO time), except
+   * threads holding one of `keep` (answers under editorial review); returns how many answers went.
+   */
+  deleteThreadsBefore(before: string, keep: string[]): Promise<number>;
   close(): Promise<void>;
 }

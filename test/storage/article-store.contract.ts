@@ -45,5 +45,19 @@ export function describeArticleStore(
         createdAt: '2026-11-24T10:02:00.000Z',
       });
     });
+
+    it('forgets whole threads older than the retention, but not a thread under review or still active', async () => {
+      await store.save(record('o1', 'o1', null, '2025-01-01T10:00:00.000Z'));
+      await store.save(record('o2', 'o1', 'o1', '2025-01-01T10:05:00.000Z'));
+      await store.save(record('k1', 'k1', null, '2025-01-02T10:00:00.000Z'));
+      await store.save(record('a1', 'a1', null, '2025-01-03T10:00:00.000Z'));
+      await store.save(record('a2', 'a1', 'a1', '2026-11-30T10:00:00.000Z'));
+      const removed = await store.deleteThreadsBefore('2026-06-01T00:00:00.000Z', ['k1']);
+      expect(removed).toBe(2);
+      expect(await store.get('o1')).toBeUndefined();
+      expect(await store.get('o2')).toBeUndefined();
+      expect(await store.get('k1')).toBeDefined();
+      expect((await store.thread('a1')).map((entry) => entry.id)).toEqual(['a1', 'a2']);
+    });
   });
 }

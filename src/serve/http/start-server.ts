@@ -4,6 +4,7 @@ import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
 import { AuthService } from '../../editorial/auth-service.js';
 import { ReviewService } from '../../editorial/review-service.js';
 import { createVesalius, openArticleStore, openEditorialRepository } from '../../wiring.js';
+import { VERSION_STATES } from '../../domain/review-workflow.js';
 import { AnswerPool } from '../answer-pool.js';
 import { ArticleService } from '../article-service.js';
 import { buildApp } from './build-app.js';
@@ -32,15 +33,29 @@ export async function startServer(
   };
   // Answers are composed in worker threads, so health checks and reads stay fast under load.
   const pool = AnswerPool.start(config);
+  const articlesService = new ArticleService(vesalius, store, undefined, undefined, pool?.answer);
   const app = await buildApp({
     vesalius,
-    articles: new ArticleService(vesalius, store, undefined, undefined, pool?.answer),
+    articles: articlesService,
     webRoot: config.webRoot,
     logger: options.logger,
     version,
     editorial,
     askRatePerMinute: config.askRatePerMinute,
   });
+  // Anonymous answers are kept for the retention period after a thread's last question; answers
+  // submitted for review are kept as long as their review documents.
+  const prune = async () => {
+    if (config.retentionDays <= 0) return;
+    const reviewed = await editorialStore.listQueue({ states: [...VERSION_STATES], limit: 1_000_000 });
+    await articlesService.prune(
+      config.retentionDays,
+      reviewed.map(({ document }) => document.id),
+    );
+  };
+  await prune();
+  const pruning = setInterval(() => void prune().catch(() => undefined), 6 * 3_600_000);
+  pruning.unref();
   const address = await app.listen({ port: options.port, host: options.host });
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
@@ -50,6 +65,7 @@ export async function startServer(
       // Drain: no new connections, requests in flight finish; after 10 s the stragglers are cut.
       const force = setTimeout(() => app.server.closeAllConnections(), 10_000);
       force.unref();
+      clearInterval(pruning);
       await app.close();
       clearTimeout(force);
       await pool?.close();

@@ -105,6 +105,16 @@ export class PostgresArticleStore implements ArticleStore {
     await this.pool.query('SELECT 1');
   }
 
+  async deleteThreadsBefore(before: string, keep: string[]): Promise<number> {
+    const result = await this.pool.query(
+      `DELETE FROM answers WHERE thread_id IN (
+         SELECT thread_id FROM answers GROUP BY thread_id HAVING MAX(created_at COLLATE "C") < $1
+       ) AND thread_id NOT IN (SELECT thread_id FROM answers WHERE id = ANY($2::text[]))`,
+      [before, keep],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -100,6 +100,16 @@ export class SqliteArticleStore implements ArticleStore {
     this.db.prepare('SELECT 1').get();
   }
 
+  async deleteThreadsBefore(before: string, keep: string[]): Promise<number> {
+    return this.db
+      .prepare(
+        `DELETE FROM articles WHERE thread_id IN (
+           SELECT thread_id FROM articles GROUP BY thread_id HAVING MAX(created_at) < ?
+         ) AND thread_id NOT IN (SELECT thread_id FROM articles WHERE id IN (SELECT value FROM json_each(?)))`,
+      )
+      .run(before, JSON.stringify(keep)).changes;
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -5,6 +5,8 @@ import type { EditorialRepository } from '../storage/editorial-repository.js';
 import { hashPassword, verifyPassword } from './hash-password.js';
 
 const SESSION_HOURS = 12;
+/** API tokens stop working this many days after they were made (make a new one). */
+const TOKEN_DAYS = 90;
 const MAX_FAILURES = 5;
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const GENERIC_FAILURE = 'Invalid username or password.';
@@ -67,6 +69,8 @@ export class AuthService {
       if (index >= 0) list.splice(index, 1);
     }
     this.failures.delete(pair);
+    // Expired sessions are cleared as new ones are made, so the table does not grow for ever.
+    await this.repository.deleteExpiredSessions(this.clock().toISOString());
     const sessionToken = token();
     const csrfToken = token();
     const expiresAt = new Date(this.clock().getTime() + SESSION_HOURS * 3_600_000).toISOString();
@@ -89,25 +93,39 @@ export class AuthService {
   }
 
   /** A new API token for scripts; the plain token is shown once and stored hashed. */
-  async createApiToken(user: User, name: string): Promise<string> {
+  async createApiToken(user: User, name: string): Promise<{ token: string; id: string; expiresAt: string }> {
     const plain = token('vsl_');
+    const id = token().slice(0, 12);
+    const createdAt = this.clock().toISOString();
     await this.repository.createApiToken(
       {
-        id: token().slice(0, 12),
+        id,
         userId: user.id,
         name,
         tokenHash: sha256(plain),
-        createdAt: this.clock().toISOString(),
+        createdAt,
       },
       { at: this.clock().toISOString(), actorId: user.id, action: 'token.create' },
     );
-    return plain;
+    return { token: plain, id, expiresAt: new Date(Date.parse(createdAt) + TOKEN_DAYS * 86_400_000).toISOString() };
   }
 
+  /** The user of a live API token; tokens expire TOKEN_DAYS after they were made. */
   async apiTokenUser(plain: string | undefined): Promise<User | null> {
     if (!plain?.startsWith('vsl_')) return null;
     const found = await this.repository.findApiToken(sha256(plain));
-    return found ? this.repository.getUser(found.userId) : null;
+    if (!found) return null;
+    if (Date.parse(found.createdAt) + TOKEN_DAYS * 86_400_000 <= this.clock().getTime()) return null;
+    return this.repository.getUser(found.userId);
+  }
+
+  /** Revokes one of the user's tokens (an admin may revoke anyone's); false when there was none. */
+  async revokeApiToken(user: User, id: string): Promise<boolean> {
+    return this.repository.revokeApiToken(id, user.role === 'admin' ? null : user.id, {
+      at: this.clock().toISOString(),
+      actorId: user.id,
+      action: 'token.revoke',
+    });
   }
 
   private recentFailures(key: string): number {

@@ -76,8 +76,12 @@ export interface EditorialRepository {
   createSession(session: Session): Promise<void>;
   getSession(idHash: string): Promise<Session | null>;
   deleteSession(idHash: string): Promise<void>;
+  /** Removes sessions that expired before `now`; returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
   createApiToken(token: ApiToken, audit: AuditInput): Promise<void>;
   findApiToken(tokenHash: string): Promise<ApiToken | null>;
+  /** Revokes a token (only its owner's, unless `ownerId` is null); false when there was none. */
+  revokeApiToken(id: string, ownerId: string | null, audit: AuditInput): Promise<boolean>;
 
   /** A new document with version 1 in `submitted`. */
   createDocument(

@@ -27,7 +27,7 @@ describe('editorial HTTP API', () => {
   const login = async (username: string, password = PASSWORD, ip = '10.0.0.1') =>
     app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
 
-  const call = (caller: Caller, method: 'GET' | 'POST', url: string, payload?: unknown, withCsrf = true) => {
+  const call = (caller: Caller, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, withCsrf = true) => {
     const session = sessions[caller];
     const headers: Record<string, string> = {};
     if (session) {
@@ -420,6 +420,17 @@ describe('editorial HTTP API', () => {
       (await app.inject({ method: 'GET', url: '/api/review/queue', headers: { authorization: 'Bearer vsl_forged' } }))
         .statusCode,
     ).toBe(401);
+    // Tokens expire, and their owner can revoke them; someone else cannot.
+    expect(Date.parse(created.json().expiresAt)).toBeGreaterThan(Date.now() + 80 * 86_400_000);
+    const id = created.json().id as string;
+    expect((await call('editor', 'DELETE', `/api/auth/tokens/${id}`)).statusCode).toBe(404);
+    expect((await call('reviewer', 'DELETE', `/api/auth/tokens/${id}`)).statusCode).toBe(204);
+    const revoked = await app.inject({
+      method: 'GET',
+      url: '/api/review/queue',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(revoked.statusCode).toBe(401);
   });
 
   it('signs out', async () => {

@@ -126,12 +126,24 @@ export function describeEditorialRepository(
       });
       await repository.deleteSession('h1');
       expect(await repository.getSession('h1')).toBeNull();
+      await repository.createSession({
+        idHash: 'old',
+        userId: owner.id,
+        csrfToken: 'c',
+        expiresAt: '2020-01-01T00:00:00.000Z',
+      });
+      expect(await repository.deleteExpiredSessions('2026-01-01T00:00:00.000Z')).toBeGreaterThanOrEqual(1);
+      expect(await repository.getSession('old')).toBeNull();
+      const tokenId = id('t');
       await repository.createApiToken(
-        { id: id('t'), userId: owner.id, name: 'script', tokenHash: 'th', createdAt: new Date().toISOString() },
+        { id: tokenId, userId: owner.id, name: 'script', tokenHash: 'th', createdAt: new Date().toISOString() },
         audit('token.create'),
       );
       expect((await repository.findApiToken('th'))?.userId).toBe(owner.id);
       expect(await repository.findApiToken('other')).toBeNull();
+      expect(await repository.revokeApiToken(tokenId, 'someone-else', audit('token.revoke'))).toBe(false);
+      expect(await repository.revokeApiToken(tokenId, owner.id, audit('token.revoke'))).toBe(true);
+      expect(await repository.findApiToken('th')).toBeNull();
     });
 
     it('creates a document with version 1 submitted and reads it back whole', async () => {

@@ -272,6 +272,23 @@ export class PostgresEditorialRepository implements EditorialRepository {
     await this.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
   }
 
+  async deleteExpiredSessions(now: string): Promise<number> {
+    const result = await this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+    return result.rowCount ?? 0;
+  }
+
+  async revokeApiToken(id: string, ownerId: string | null, audit: AuditInput): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const result = await client.query('DELETE FROM api_tokens WHERE id = $1 AND ($2::text IS NULL OR user_id = $2)', [
+        id,
+        ownerId,
+      ]);
+      const removed = (result.rowCount ?? 0) > 0;
+      if (removed) await this.audit(client, audit, null, null, { tokenId: id });
+      return removed;
+    });
+  }
+
   async createApiToken(token: ApiToken, audit: AuditInput): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(

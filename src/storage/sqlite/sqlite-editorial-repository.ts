@@ -178,6 +178,20 @@ export class SqliteEditorialRepository implements EditorialRepository {
     this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
   }
 
+  async deleteExpiredSessions(now: string): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  }
+
+  async revokeApiToken(id: string, ownerId: string | null, audit: AuditInput): Promise<boolean> {
+    return this.write(() => {
+      const removed = this.db
+        .prepare('DELETE FROM api_tokens WHERE id = ? AND (? IS NULL OR user_id = ?)')
+        .run(id, ownerId, ownerId).changes;
+      if (removed > 0) this.audit(audit, null, null, { tokenId: id });
+      return removed > 0;
+    });
+  }
+
   async createApiToken(token: ApiToken, audit: AuditInput): Promise<void> {
     this.write(() => {
       this.db

@@ -99,7 +99,17 @@ export function editorialRoutes(app: FastifyInstance, deps: EditorialDependencie
       if (!['admin', 'editor', 'reviewer'].includes(user.role))
         throw new VesaliusError('FORBIDDEN', 'Readers cannot create API tokens.');
       reply.status(201);
-      return { token: await auth.createApiToken(user, request.body.name) };
+      return auth.createApiToken(user, request.body.name);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/auth/tokens/:id',
+    { schema: { params: { type: 'object', required: ['id'], properties: { id: str(40) } } } },
+    async (request, reply) => {
+      if (!(await auth.revokeApiToken(actor(request), request.params.id)))
+        throw new VesaliusError('NOT_FOUND', `No API token ${request.params.id} of yours.`);
+      reply.status(204);
     },
   );
 

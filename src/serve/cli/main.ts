@@ -11,6 +11,7 @@ import { verifyKnowledgeReferences } from './verify-knowledge-references.js';
 import { registerEditorialCommands } from './editorial-commands.js';
 import { checkKnowledgeBase } from './check-knowledge-base.js';
 import { progressReporter } from './progress-reporter.js';
+import { databaseUrlWarning } from './database-url-warning.js';
 import { renderArticle } from './render-article.js';
 
 interface Io {
@@ -264,6 +265,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       },
     );
 
+  // Any command given a --database URL with a password says that the process list shows it.
+  program.hook('preAction', (_root, action) => {
+    const url = (action.opts() as { database?: string }).database;
+    const warning = url ? databaseUrlWarning(url) : null;
+    if (warning) io.err(warning);
+  });
   registerEditorialCommands(program, { out: io.out, err: io.err, readStdin: io.readStdin ?? (async () => '') });
 
   const kb = program.command('kb').description('Knowledge-base tools.');

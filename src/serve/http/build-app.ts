@@ -38,7 +38,18 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    // Request logs leave out query strings: topic suggestions carry what someone is typing.
+    logger: options.logger
+      ? {
+          level: 'info',
+          serializers: {
+            req: (request: { method: string; url: string; ip?: string }) => ({
+              method: request.method,
+              url: request.url.split('?')[0],
+            }),
+          },
+        }
+      : false,
     bodyLimit: 256 * 1024,
     // A request whose headers or body never finish is cut off, so slow clients cannot hold sockets.
     requestTimeout,

@@ -225,7 +225,9 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
           .flatMap((name) => tokenize(name)),
       );
       const words = tokenize(entity.label);
-      return own.size === 0 ? words : words.filter((word) => own.has(word) || STOPWORDS.has(word));
+      // Only a phrase joining the subject to something else ("honey for cough") adds words.
+      const joined = /\s(for|with|after|before|during|in)\s/iu.test(entity.label);
+      return own.size === 0 || !joined ? words : words.filter((word) => own.has(word) || STOPWORDS.has(word));
     }),
     ...intentWords,
     ...populationWords,

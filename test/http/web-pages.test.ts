@@ -64,5 +64,11 @@ describe('web pages from the server', () => {
     const description = /<meta name="description" content="([^"]*)"/.exec(response.body)?.[1] ?? '';
     expect(description.length).toBeGreaterThan(40);
     expect(response.body).not.toContain('<script>');
+    // The article itself is in the page, readable and indexable before any script runs.
+    const body = /<div id="root">([\s\S]*)<\/div><\/body>/.exec(response.body)?.[1] ?? '';
+    expect(body).toMatch(/<h1>[^<]*gout/i);
+    expect(body).toMatch(/<h2>Bottom line<\/h2><p>[^<]{40,}/);
+    expect(body).toMatch(/<h2>References<\/h2><ol><li value="1">/);
+    expect(body).toMatch(/pending human review/);
   });
 });

@@ -12,7 +12,7 @@ import type { ArticleService } from '../article-service.js';
 import { handleError } from './http-errors.js';
 import { openApiDocument } from './openapi-document.js';
 import { isClientPage, permalinkId, withArticleHead } from './render-page-head.js';
-import { articleRoutes } from './routes/article-routes.js';
+import { articleRoutes, type ReviewOverlay } from './routes/article-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
 import { editorialRoutes, type EditorialDependencies } from './routes/editorial-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -108,13 +108,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
   const askLimit = options.askRatePerMinute ?? 60;
   askRoutes(app, options.articles, options.vesalius.config.defaultAudience, askLimit);
-  articleRoutes(
-    app,
-    options.articles,
-    options.editorial ? (id, shown) => options.editorial?.review.readerView(id, shown) ?? Promise.resolve(null) : null,
-    options.vesalius.config.publicRecent,
-    askLimit,
-  );
+  const overlay: ReviewOverlay | null = options.editorial
+    ? (id, shown) => options.editorial?.review.readerView(id, shown) ?? Promise.resolve(null)
+    : null;
+  articleRoutes(app, options.articles, overlay, options.vesalius.config.publicRecent, askLimit);
   sourceRoutes(
     app,
     options.vesalius,
@@ -155,8 +152,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const id = permalinkId(path);
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     if (id !== null) {
-      const article = await options.articles.get(id).catch(() => null);
-      return article ? reply.send(withArticleHead(page, article)) : reply.status(404).send(page);
+      const shown = await options.articles.get(id).catch(() => null);
+      if (!shown) return reply.status(404).send(page);
+      // The same review view the API gives: approved content, said to be approved, or pending.
+      const review = overlay ? await overlay(shown.id, shown) : null;
+      const article = review ? { ...shown, ...(review.content ?? {}), reviewStatus: review.reviewStatus } : shown;
+      return reply.send(withArticleHead(page, article));
     }
     return reply.status(isClientPage(path) ? 200 : 404).send(page);
   });

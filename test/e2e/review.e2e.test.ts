@@ -154,6 +154,13 @@ describe('reviewer pages in headless Chromium', () => {
     await expect.poll(() => page.locator('.toolbar-note').textContent()).toMatch(/Submitted for review/);
     await page.goto(`${server.url}/review`);
     await expect.poll(() => page.getByTestId('queue-item').count()).toBe(1);
+    // The queue fits a phone: the page itself never scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/review\/sign-in$/);
     expect(await page.getByRole('link', { name: 'Review', exact: true }).count()).toBe(0);

@@ -120,6 +120,17 @@ describe('web app in headless Chromium', () => {
     expect(thread).toMatch(/And the dose\?/);
     expect(thread).toMatch(/mg/);
     await page.screenshot({ path: join(SHOTS, 'follow-up-thread.png'), fullPage: true });
+    // Print prints the article whose button was pressed, not the whole thread.
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.getByTestId('thread-item').last().getByTestId('print').click();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('thread-item').first().isVisible()).toBe(false);
+    expect(await page.getByTestId('thread-item').last().isVisible()).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByTestId('thread-item').first().isVisible()).toBe(true);
   });
 
   it('shows an emergency message first, visually distinct', async () => {

@@ -21,6 +21,7 @@ describe('reviewer pages in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let articleId = '';
+  let ownArticleId = '';
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -73,6 +74,28 @@ describe('reviewer pages in headless Chromium', () => {
       body: JSON.stringify({ articleId, specialty: 'rheumatology' }),
     });
     expect(submitted.status).toBe(201);
+    // A second answer, submitted by the reviewer herself: she may not approve it.
+    const own = (await (
+      await fetch(`${server.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'How is scabies treated?' }),
+      })
+    ).json()) as { id: string };
+    ownArticleId = own.id;
+    const adaLogin = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ada', password: PASSWORD }),
+    });
+    const adaCookie = (adaLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const adaCsrf = ((await adaLogin.json()) as { csrfToken: string }).csrfToken;
+    const ownSubmitted = await fetch(`${server.url}/api/review/documents`, {
+      method: 'POST',
+      headers: { cookie: adaCookie, 'x-csrf-token': adaCsrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ articleId: ownArticleId }),
+    });
+    expect(ownSubmitted.status).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
@@ -101,9 +124,9 @@ describe('reviewer pages in headless Chromium', () => {
     await page.getByTestId('signin-password').fill(PASSWORD);
     await page.getByTestId('signin-submit').click();
     await page.waitForURL(/\/review$/);
-    await expect.poll(() => page.getByTestId('queue-item').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('queue-item').count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'review-queue.png') });
-    await page.getByTestId('queue-item').getByRole('link').click();
+    await page.getByTestId('queue-item').filter({ hasText: /gout/i }).getByRole('link').click();
     await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/Version 1 · submitted/);
     // Opened directly, as from a bookmark: actions still carry the session's CSRF token.
     await page.goto(page.url());
@@ -137,6 +160,16 @@ describe('reviewer pages in headless Chromium', () => {
     expect(await status.textContent()).not.toMatch(/pending human review/);
     expect(await status.locator('[aria-current="step"]').textContent()).toMatch(/Approved/);
     await page.screenshot({ path: join(SHOTS, 'article-approved.png') });
+    // Every audience sees the approved content as approved.
+    await page.goto(`${server.url}/a/${articleId}?audience=patient`);
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toMatch(/Reviewed by Dr Ada Lovelace/);
+  });
+
+  it('offers no approval to the reviewer who submitted a version', async () => {
+    await page.goto(`${server.url}/review/d/${ownArticleId}`);
+    await expect.poll(() => page.getByTestId('review-state').textContent()).toMatch(/Version 1/);
+    expect(await page.locator('.review-page').textContent()).toMatch(/another reviewer approves it/);
+    expect(await page.getByTestId('review-approve').count()).toBe(0);
   });
 
   it('lets a signed-in editor submit an article from its page, shows the Review link, and signs out', async () => {
@@ -153,7 +186,14 @@ describe('reviewer pages in headless Chromium', () => {
     await page.getByTestId('submit-for-review').click();
     await expect.poll(() => page.locator('.toolbar-note').textContent()).toMatch(/Submitted for review/);
     await page.goto(`${server.url}/review`);
-    await expect.poll(() => page.getByTestId('queue-item').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('queue-item')
+          .filter({ hasText: /impetigo/i })
+          .count(),
+      )
+      .toBe(1);
     // The queue fits a phone: the page itself never scrolls sideways.
     await page.setViewportSize({ width: 375, height: 812 });
     const overflow = await page.evaluate(

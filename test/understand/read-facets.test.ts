@@ -228,4 +228,10 @@ describe('readFacets', () => {
       expect.objectContaining({ name: 'ldl', value: 190, unit: 'mg/dL' }),
     ]);
   });
+
+  it('reads a phrase that means one thing as one term ("long term")', () => {
+    const terms = read('Is atorvastatin safe long term?').terms;
+    expect(terms).toContain('long-term');
+    expect(terms).not.toContain('long');
+  });
 });

@@ -6,6 +6,7 @@ import { tokenize } from '../text/tokenize.js';
 import type { CompiledRules } from './compile-rules.js';
 import type { EntityIndex } from './entity-index.js';
 import { conditionsOfResults, readFindings, resultsOutOfRange } from './read-findings.js';
+import { joinPhraseTerms } from './join-phrase-terms.js';
 import { readMeasurements } from './read-measurements.js';
 import type { CorrectedText } from './spelling-corrector.js';
 
@@ -245,17 +246,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
       ),
     ),
   ].slice(0, 24);
-  // A phrase that means one thing ("long term", "long-term") is one term, not two common words.
-  for (const group of rules.source.equivalentWords) {
-    const phrase = group.find(
-      (word) => /[\s-]/.test(word) && new RegExp(`\\b${escapeRegExp(word)}\\b`, 'iu').test(ask),
-    );
-    if (!phrase) continue;
-    const parts = new Set(tokenize(phrase));
-    for (let index = terms.length - 1; index >= 0; index -= 1)
-      if (parts.has(terms[index] ?? '')) terms.splice(index, 1);
-    terms.unshift(group[0] ?? phrase);
-  }
+  joinPhraseTerms(terms, ask, rules.source.equivalentWords);
 
   const negatedTerms = terms.filter((term) => isNegatedIn(text, term));
   const findings = [...readFindings(text, [...entities, ...qualifiers]), ...resultsOutOfRange(measurements, rules)];
@@ -405,8 +396,4 @@ function isMeasurementWord(label: string, rules: CompiledRules): boolean {
   return rules.measurements.some((rule) =>
     rule.aliases.some((alias) => alias.exec(label)?.[0].trim().length === label.length),
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

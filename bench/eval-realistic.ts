@@ -9,19 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gradeRealistic, type RealisticQuestion } from './grade-realistic.js';
 import { ROOT, scratchDir, sharedDir } from './shared-paths.js';
-
-interface RealisticQuestion {
-  id: string;
-  question: string;
-  audience?: string;
-  status: string;
-  must: string[][];
-  bottom_line_must: string[][];
-  must_not: string[][];
-  thread?: string;
-  turn?: number;
-}
 
 interface ArticleJson {
   status: string;
@@ -74,35 +63,24 @@ function score(articles: ArticleJson[]) {
   questions.forEach((question, index) => {
     const article = articles[index];
     if (!article) return;
-    const text = [
-      article.title,
-      article.bottomLine.text,
-      ...article.sections.flatMap((section) => section.bullets.map((bullet) => bullet.text)),
-    ]
-      .join('\n')
-      .toLowerCase();
-    const bottom = article.bottomLine.text.toLowerCase();
-    const has = (group: string[], within: string) => group.some((term) => within.includes(term.toLowerCase()));
-    let good = article.status === question.status;
+    const grade = gradeRealistic(question, article);
+    let good = grade.statusOk;
     if (good) statusOk += 1;
     else misses.push(`${question.id}: status ${article.status} (want ${question.status})`);
     if ((question.status === 'answered' || question.status === 'emergency') && question.must.length > 0) {
-      const found = question.must.filter((group) => has(group, text)).length;
-      coverage.push(found / question.must.length);
-      if (found < question.must.length) misses.push(`${question.id}: must ${found}/${question.must.length}`);
-      good &&= found / question.must.length >= 0.5;
+      coverage.push(grade.must / question.must.length);
+      if (grade.must < question.must.length) misses.push(`${question.id}: must ${grade.must}/${question.must.length}`);
+      good &&= grade.must / question.must.length >= 0.5;
     }
     if (question.status === 'answered' && question.bottom_line_must.length > 0) {
       bottomTotal += 1;
-      if (question.bottom_line_must.every((group) => has(group, bottom))) bottomHit += 1;
+      if (grade.bottomLine) bottomHit += 1;
       else misses.push(`${question.id}: bottom line does not answer`);
     }
-    for (const group of question.must_not) {
-      if (has(group, text)) {
-        wrong += 1;
-        good = false;
-        misses.push(`${question.id}: wrong-answer marker "${group[0]}"`);
-      }
+    for (const group of grade.wrong) {
+      wrong += 1;
+      good = false;
+      misses.push(`${question.id}: wrong-answer marker "${group[0]}"`);
     }
     if (question.thread) threads.set(question.thread, (threads.get(question.thread) ?? true) && good);
   });

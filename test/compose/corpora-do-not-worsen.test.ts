@@ -3,20 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threadContextOf } from '../../src/answer-question.js';
 import type { Article } from '../../src/domain/article.js';
-import type { Audience } from '../../src/domain/audience.js';
+import { isAudience } from '../../src/domain/audience.js';
 import type { Vesalius } from '../../src/wiring.js';
+import { gradeRealistic, type RealisticQuestion } from '../../bench/grade-realistic.js';
 import { SHARED, openVesalius, scratch } from '../helpers.js';
-
-interface RealisticQuestion {
-  id: string;
-  question: string;
-  audience: Audience;
-  status: string;
-  must: string[][];
-  bottom_line_must: string[][];
-  must_not: string[][];
-  thread?: string;
-}
 
 const DEV = join(SHARED, 'dev/realistic-dev.jsonl');
 const CORPORA = [
@@ -31,7 +21,11 @@ function askAll(vesalius: Vesalius, questions: RealisticQuestion[]): Map<string,
   const answers = new Map<string, Article>();
   for (const question of questions) {
     const previous = question.thread ? threads.get(question.thread) : undefined;
-    const article = vesalius.ask(question.question, question.audience, previous ? threadContextOf(previous) : null);
+    const article = vesalius.ask(
+      question.question,
+      isAudience(question.audience) ? question.audience : undefined,
+      previous ? threadContextOf(previous) : null,
+    );
     if (question.thread) threads.set(question.thread, article);
     answers.set(question.id, article);
   }
@@ -39,21 +33,8 @@ function askAll(vesalius: Vesalius, questions: RealisticQuestion[]): Map<string,
 }
 
 function grade(question: RealisticQuestion, article: Article) {
-  const text = [
-    article.title,
-    article.bottomLine.text,
-    ...article.sections.flatMap((section) => section.bullets.map((bullet) => bullet.text)),
-  ]
-    .join('\n')
-    .toLowerCase();
-  const bottom = article.bottomLine.text.toLowerCase();
-  const has = (group: string[], within: string) => group.some((term) => within.includes(term.toLowerCase()));
-  return {
-    status: article.status,
-    must: question.must.filter((group) => has(group, text)).length,
-    bottomLine: question.bottom_line_must.every((group) => has(group, bottom)),
-    wrong: question.must_not.filter((group) => has(group, text)).length,
-  };
+  const graded = gradeRealistic(question, article);
+  return { status: article.status, must: graded.must, bottomLine: graded.bottomLine, wrong: graded.wrong.length };
 }
 
 // Ingesting the bundled corpora (MedQuAD, MedlinePlus, PubMedQA) must never make an answer worse:

@@ -24,10 +24,9 @@ export interface SignedIn {
 
 /**
  * Sign-in with sessions and API tokens. Failed sign-ins are rate-limited per account and
- * per address, and every failure gets the same message (no account enumeration).
+ * address in the shared store (so the limit holds across instances), and every failure gets the same message (no account enumeration).
  */
 export class AuthService {
-  private readonly failures = new Map<string, number[]>();
   private dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -41,19 +40,25 @@ export class AuthService {
     // Locked per account *and* address: a stranger elsewhere cannot lock someone out.
     const pair = `pair:${username.toLowerCase()}|${address}`;
     const account = `user:${username.toLowerCase()}`;
-    if (this.recentFailures(pair) >= MAX_FAILURES) {
+    // The attempt is recorded in the shared store before the password is checked, and the
+    // count comes back from the same atomic write: a burst sent at once (or spread over
+    // several instances) is counted in full, and only the first MAX_FAILURES are checked.
+    const attemptId = token().slice(0, 16);
+    const now = this.clock().getTime();
+    const [pairCount = 0, accountCount = 0] = await this.repository.recordSignInAttempt({
+      id: attemptId,
+      keys: [pair, account],
+      at: new Date(now).toISOString(),
+      since: new Date(now - FAILURE_WINDOW_MS).toISOString(),
+    });
+    if (pairCount > MAX_FAILURES) {
       throw new VesaliusError('RATE_LIMITED', 'Too many failed sign-ins. Wait 15 minutes and try again.', {
         retryable: true,
       });
     }
-    // The attempt counts before the password is checked, so a burst sent at once is counted in
-    // full (it used to be counted only after each check, letting 40 parallel guesses through).
-    const keys = [pair, account];
-    const at = this.clock().getTime();
-    for (const key of keys) this.failures.set(key, [...(this.failures.get(key) ?? []), at]);
     // Guesses at one account from many addresses are slowed, not locked out: a second more per
-    // recent failure beyond the limit, up to five.
-    const beyond = this.recentFailures(account) - 1 - MAX_FAILURES;
+    // recent attempt beyond the limit, up to five.
+    const beyond = accountCount - 1 - MAX_FAILURES;
     if (beyond > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(5, beyond) * this.delayUnitMs));
     const found = await this.repository.findUserByUsername(username);
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
@@ -63,12 +68,7 @@ export class AuthService {
     );
     if (!found || !valid) throw new VesaliusError('UNAUTHENTICATED', GENERIC_FAILURE);
     // Success: this attempt was not a failure, and this address's slate is clean.
-    for (const key of keys) {
-      const list = this.failures.get(key) ?? [];
-      const index = list.lastIndexOf(at);
-      if (index >= 0) list.splice(index, 1);
-    }
-    this.failures.delete(pair);
+    await this.repository.forgetSignInAttempts({ id: attemptId, clearKey: pair });
     // Expired sessions are cleared as new ones are made, so the table does not grow for ever.
     await this.repository.deleteExpiredSessions(this.clock().toISOString());
     const sessionToken = token();
@@ -126,13 +126,6 @@ export class AuthService {
       actorId: user.id,
       action: 'token.revoke',
     });
-  }
-
-  private recentFailures(key: string): number {
-    const since = this.clock().getTime() - FAILURE_WINDOW_MS;
-    const recent = (this.failures.get(key) ?? []).filter((time) => time > since);
-    this.failures.set(key, recent);
-    return recent.length;
   }
 }
 

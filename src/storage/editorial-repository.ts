@@ -10,6 +10,7 @@ import type {
 } from '../domain/editorial.js';
 import type { Article } from '../domain/article.js';
 import type { VersionState } from '../domain/review-workflow.js';
+import type { SignInAttempts } from './sign-in-attempts.js';
 
 export interface NewUser {
   id: string;
@@ -66,7 +67,7 @@ export interface QueueItem {
  * for SQLite (embedded) and PostgreSQL (several app instances); one contract suite runs
  * against both.
  */
-export interface EditorialRepository {
+export interface EditorialRepository extends SignInAttempts {
   createUser(user: NewUser, audit: AuditInput): Promise<User>;
   getUser(id: string): Promise<User | null>;
   findUserByUsername(username: string): Promise<(User & { passwordHash: string }) | null>;

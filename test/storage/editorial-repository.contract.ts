@@ -371,5 +371,35 @@ export function describeEditorialRepository(
       );
       expect(await repository.listAudit({ documentId: document.id })).toHaveLength(2);
     });
+
+    it('counts simultaneous sign-in attempts one after another, each with its own count', async () => {
+      const since = new Date(Date.now() - 60_000).toISOString();
+      const at = new Date().toISOString();
+      const counts = await Promise.all(
+        Array.from({ length: 30 }, (_, index) =>
+          repository.recordSignInAttempt({ id: `attempt-${index}`, keys: ['pair:ada|1.2.3.4', 'user:ada'], at, since }),
+        ),
+      );
+      expect(counts.map(([pair]) => pair).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+        Array.from({ length: 30 }, (_, index) => index + 1),
+      );
+      expect(Math.max(...counts.map(([, account]) => account ?? 0))).toBe(30);
+      // A success forgets its own attempt and the address's slate, not other addresses' failures.
+      await repository.recordSignInAttempt({ id: 'elsewhere', keys: ['pair:ada|5.6.7.8', 'user:ada'], at, since });
+      await repository.forgetSignInAttempts({ id: 'attempt-0', clearKey: 'pair:ada|1.2.3.4' });
+      const [pair, account] = await repository.recordSignInAttempt({
+        id: 'next',
+        keys: ['pair:ada|1.2.3.4', 'user:ada'],
+        at,
+        since,
+      });
+      expect(pair).toBe(1);
+      expect(account).toBe(31);
+      // Attempts older than the window are forgotten.
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      expect(
+        await repository.recordSignInAttempt({ id: 'much-later', keys: ['user:ada'], at: later, since: later }),
+      ).toEqual([1]);
+    });
   });
 }

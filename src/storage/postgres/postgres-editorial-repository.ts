@@ -277,6 +277,35 @@ export class PostgresEditorialRepository implements EditorialRepository {
     return result.rowCount ?? 0;
   }
 
+  async recordSignInAttempt(input: { id: string; keys: string[]; at: string; since: string }): Promise<number[]> {
+    // A transaction-scoped advisory lock per key (taken in sorted order, so two attempts
+    // cannot deadlock) makes simultaneous attempts count one after another, across instances.
+    return this.transaction(async (client) => {
+      for (const key of [...input.keys].sort()) {
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('vesalius-sign-in:' || $1))", [key]);
+      }
+      await client.query('DELETE FROM sign_in_attempts WHERE at COLLATE "C" < $1', [input.since]);
+      const counts: number[] = [];
+      for (const key of input.keys) {
+        await client.query('INSERT INTO sign_in_attempts (id, key, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          input.id,
+          key,
+          input.at,
+        ]);
+        const { rows } = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM sign_in_attempts WHERE key = $1 AND at COLLATE "C" >= $2',
+          [key, input.since],
+        );
+        counts.push(Number(rows[0]?.n ?? 0));
+      }
+      return counts;
+    });
+  }
+
+  async forgetSignInAttempts(input: { id: string; clearKey: string }): Promise<void> {
+    await this.query('DELETE FROM sign_in_attempts WHERE id = $1 OR key = $2', [input.id, input.clearKey]);
+  }
+
   async revokeApiToken(id: string, ownerId: string | null, audit: AuditInput): Promise<boolean> {
     return this.transaction(async (client) => {
       const result = await client.query('DELETE FROM api_tokens WHERE id = $1 AND ($2::text IS NULL OR user_id = $2)', [

@@ -107,6 +107,14 @@ export const EDITORIAL_MIGRATIONS_POSTGRES = [
    );
    CREATE INDEX answers_thread ON answers (thread_id, created_at COLLATE "C");
    CREATE INDEX answers_recent ON answers (created_at COLLATE "C") WHERE parent_id IS NULL;`,
+  `CREATE TABLE sign_in_attempts (
+     id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (key, id)
+   );
+   CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at COLLATE "C");
+   CREATE INDEX sign_in_attempts_id ON sign_in_attempts (id);`,
 ];
 
 /** Key of the advisory lock that serialises migrations across every process sharing the database. */

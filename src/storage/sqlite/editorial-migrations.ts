@@ -73,4 +73,12 @@ export const EDITORIAL_MIGRATIONS_SQLITE = [
    CREATE INDEX audit_document ON audit_log (document_id, id);
    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  `CREATE TABLE sign_in_attempts (
+     id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (key, id)
+   );
+   CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at);
+   CREATE INDEX sign_in_attempts_id ON sign_in_attempts (id);`,
 ];

@@ -182,6 +182,25 @@ export class SqliteEditorialRepository implements EditorialRepository {
     return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
   }
 
+  async recordSignInAttempt(input: { id: string; keys: string[]; at: string; since: string }): Promise<number[]> {
+    // One IMMEDIATE transaction: the next attempt waits for this one's insert before counting.
+    return this.write(() => {
+      this.db.prepare('DELETE FROM sign_in_attempts WHERE at < ?').run(input.since);
+      const insert = this.db.prepare('INSERT OR IGNORE INTO sign_in_attempts (id, key, at) VALUES (?, ?, ?)');
+      const count = this.db.prepare('SELECT count(*) AS n FROM sign_in_attempts WHERE key = ? AND at >= ?');
+      return input.keys.map((key) => {
+        insert.run(input.id, key, input.at);
+        return (count.get(key, input.since) as { n: number }).n;
+      });
+    });
+  }
+
+  async forgetSignInAttempts(input: { id: string; clearKey: string }): Promise<void> {
+    this.write(() => {
+      this.db.prepare('DELETE FROM sign_in_attempts WHERE id = ? OR key = ?').run(input.id, input.clearKey);
+    });
+  }
+
   async revokeApiToken(id: string, ownerId: string | null, audit: AuditInput): Promise<boolean> {
     return this.write(() => {
       const removed = this.db

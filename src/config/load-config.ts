@@ -28,6 +28,8 @@ export interface Config {
   askRatePerMinute: number;
   /** Served over HTTPS (directly or behind a TLS proxy): Secure cookies and HSTS. */
   secureCookies: boolean;
+  /** Questions one client (address) may have stored in 24 hours over HTTP; 0 for no cap. */
+  dailyQuestionsPerClient: number;
   /** Days an anonymous answer thread is kept after its last question; 0 keeps them for ever. */
   retentionDays: number;
   /** NO_COLOR convention: never colour terminal output. */
@@ -60,6 +62,7 @@ const environmentSchema = z.object({
   VESALIUS_ASK_RATE: z.coerce.number().int().min(0).optional(),
   VESALIUS_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
   VESALIUS_RETENTION_DAYS: z.coerce.number().int().min(0).optional(),
+  VESALIUS_DAILY_QUESTIONS: z.coerce.number().int().min(0).optional(),
 });
 
 /**
@@ -79,6 +82,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     VESALIUS_ASK_RATE: environment['VESALIUS_ASK_RATE'] || undefined,
     VESALIUS_SECURE_COOKIES: environment['VESALIUS_SECURE_COOKIES'] || undefined,
     VESALIUS_RETENTION_DAYS: environment['VESALIUS_RETENTION_DAYS'] || undefined,
+    VESALIUS_DAILY_QUESTIONS: environment['VESALIUS_DAILY_QUESTIONS'] || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -102,6 +106,7 @@ export function loadConfig(overrides: Partial<Config> = {}, environment: NodeJS.
     maxQuestionChars: overrides.maxQuestionChars ?? DEFAULTS.maxQuestionChars,
     askRatePerMinute: overrides.askRatePerMinute ?? env.VESALIUS_ASK_RATE ?? 60,
     retentionDays: overrides.retentionDays ?? env.VESALIUS_RETENTION_DAYS ?? 180,
+    dailyQuestionsPerClient: overrides.dailyQuestionsPerClient ?? env.VESALIUS_DAILY_QUESTIONS ?? 2_000,
     secureCookies:
       overrides.secureCookies ?? (env.VESALIUS_SECURE_COOKIES === 'true' || env.VESALIUS_SECURE_COOKIES === '1'),
     publicRecent:

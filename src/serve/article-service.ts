@@ -16,6 +16,9 @@ export type PublishedArticle = Article & {
   createdAt: string;
 };
 
+/** Who asked, for per-client caps: a pseudonymous key (a hash of the address), never shown. */
+export type Client = string | null;
+
 /** Most questions one thread keeps (the first and its follow-ups). */
 export const MAX_THREAD = 50;
 
@@ -32,6 +35,8 @@ export class ArticleService {
     /** Where answers are composed: worker threads in the server, this thread otherwise. */
     private readonly answer: Answerer = async (question, audience, context) =>
       vesalius.ask(question, audience, context),
+    /** Answers one client may have stored in 24 hours (0: no cap), so no one address fills the disk. */
+    private readonly dailyPerClient = 0,
   ) {}
 
   /**
@@ -49,20 +54,30 @@ export class ArticleService {
     return this.store.ping();
   }
 
-  async ask(question: string, audience: Audience): Promise<PublishedArticle> {
+  async ask(question: string, audience: Audience, client: Client = null): Promise<PublishedArticle> {
+    await this.checkQuota(client);
     const article = await this.answer(question, audience);
     const id = this.newId();
-    return this.keep({
-      id,
-      threadId: id,
-      parentId: null,
-      createdAt: this.clock().toISOString(),
-      article,
-      context: null,
-    });
+    return this.keep(
+      {
+        id,
+        threadId: id,
+        parentId: null,
+        createdAt: this.clock().toISOString(),
+        article,
+        context: null,
+      },
+      client,
+    );
   }
 
-  async followUp(parentId: string, question: string, audience?: Audience): Promise<PublishedArticle> {
+  async followUp(
+    parentId: string,
+    question: string,
+    audience?: Audience,
+    client: Client = null,
+  ): Promise<PublishedArticle> {
+    await this.checkQuota(client);
     const parent = await this.require(parentId);
     // A thread is a conversation, not a log anyone may append to forever (and read back whole).
     const length = (await this.store.thread(parent.threadId)).length;
@@ -74,14 +89,17 @@ export class ArticleService {
       );
     const context = this.contextOf(parent.article);
     const article = await this.answer(question, audience ?? parent.article.audience, context);
-    return this.keep({
-      id: this.newId(),
-      threadId: parent.threadId,
-      parentId,
-      createdAt: this.clock().toISOString(),
-      article,
-      context,
-    });
+    return this.keep(
+      {
+        id: this.newId(),
+        threadId: parent.threadId,
+        parentId,
+        createdAt: this.clock().toISOString(),
+        article,
+        context,
+      },
+      client,
+    );
   }
 
   /** The stored article, re-rendered for another audience when asked (composition is deterministic). */
@@ -103,8 +121,20 @@ export class ArticleService {
     return (await this.store.recent(limit)).map((summary) => ({ ...summary, permalink: `/a/${summary.id}` }));
   }
 
-  private async keep(record: StoredArticle): Promise<PublishedArticle> {
-    await this.store.save(record);
+  private async checkQuota(client: Client): Promise<void> {
+    if (!client || this.dailyPerClient <= 0) return;
+    const since = new Date(this.clock().getTime() - 86_400_000).toISOString();
+    const count = await this.store.countByClientSince(client, since);
+    if (count >= this.dailyPerClient)
+      throw new VesaliusError(
+        'RATE_LIMITED',
+        `This address has asked ${count} questions in the last 24 hours, the most the server keeps for one address: try again later.`,
+        { retryable: true },
+      );
+  }
+
+  private async keep(record: StoredArticle, client: Client = null): Promise<PublishedArticle> {
+    await this.store.save(record, client);
     return publish(record);
   }
 

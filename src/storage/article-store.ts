@@ -25,7 +25,10 @@ export interface ArticleSummary {
 export interface ArticleStore {
   /** Resolves when the store answers a trivial query; rejects when it cannot (readiness). */
   ping(): Promise<void>;
-  save(record: StoredArticle): Promise<void>;
+  /** Keeps the answer; `client` is a pseudonymous key of who asked (for per-client caps), never shown. */
+  save(record: StoredArticle, client?: string | null): Promise<void>;
+  /** How many answers `client` has had stored at or after `since` (ISO time). */
+  countByClientSince(client: string, since: string): Promise<number>;
   get(id: string): Promise<StoredArticle | undefined>;
   thread(threadId: string): Promise<StoredArticle[]>;
   /** The newest questions that started a thread (follow-ups are read in their thread). */

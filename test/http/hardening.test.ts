@@ -129,4 +129,21 @@ describe('HTTP hardening', () => {
     await expect(service.followUp(last.id, 'and in pregnancy?')).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await service.thread(first.threadId)).toHaveLength(MAX_THREAD);
   });
+
+  it('caps the questions one client may have stored in a day, asks and follow-ups together', async () => {
+    const service = new ArticleService(vesalius, store, undefined, undefined, undefined, 3);
+    const first = await service.ask('How is gout treated?', 'physician', 'client-x');
+    await service.followUp(first.id, 'and the dose?', undefined, 'client-x');
+    await service.ask('How is acne treated?', 'physician', 'client-x');
+    await expect(service.ask('How is asthma treated?', 'physician', 'client-x')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('last 24 hours'),
+    });
+    await expect(service.followUp(first.id, 'and in pregnancy?', undefined, 'client-x')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+    // Another address, and the CLI (no client), are not held back by it.
+    expect((await service.ask('How is asthma treated?', 'physician', 'client-y')).title).toBeTruthy();
+    expect((await service.ask('How is asthma treated?', 'physician')).title).toBeTruthy();
+  });
 });

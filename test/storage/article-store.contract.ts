@@ -59,5 +59,17 @@ export function describeArticleStore(
       expect(await store.get('k1')).toBeDefined();
       expect((await store.thread('a1')).map((entry) => entry.id)).toEqual(['a1', 'a2']);
     });
+
+    it("counts the answers stored for one client since a time, and no one else's", async () => {
+      await store.save(record('c1', 'c1', null, '2026-11-24T09:00:00.000Z'), 'client-a');
+      await store.save(record('c2', 'c1', 'c1', '2026-11-24T09:30:00.000Z'), 'client-a');
+      await store.save(record('c3', 'c3', null, '2026-11-24T09:40:00.000Z'), 'client-b');
+      await store.save(record('c4', 'c4', null, '2026-11-24T09:50:00.000Z'));
+      expect(await store.countByClientSince('client-a', '2026-11-24T08:00:00.000Z')).toBe(2);
+      expect(await store.countByClientSince('client-a', '2026-11-24T09:10:00.000Z')).toBe(1);
+      expect(await store.countByClientSince('client-c', '2026-11-24T08:00:00.000Z')).toBe(0);
+      // The key is for counting only: the stored answer reads back as it was.
+      expect((await store.get('c2'))?.article.title).toBe('Answer c2');
+    });
   });
 }

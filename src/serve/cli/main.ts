@@ -241,6 +241,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       'questions per minute per client, 0 for no limit (or VESALIUS_ASK_RATE; default 60)',
       (value) => positiveInt(value, '--ask-rate', true),
     )
+    .option(
+      '--daily-questions <n>',
+      'questions one address may have stored in 24 hours, 0 for no cap (or VESALIUS_DAILY_QUESTIONS; default 2000)',
+      (value) => positiveInt(value, '--daily-questions', true),
+    )
     .action(
       async (options: {
         port: number;
@@ -249,10 +254,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         database?: string;
         quiet?: boolean;
         askRate?: number;
+        dailyQuestions?: number;
       }) => {
         const { startServer } = await import('../http/start-server.js');
         const overrides: Partial<Config> = {};
         if (options.askRate !== undefined) overrides.askRatePerMinute = options.askRate;
+        if (options.dailyQuestions !== undefined) overrides.dailyQuestionsPerClient = options.dailyQuestions;
         if (options.db) overrides.dbPath = options.db;
         if (options.database) overrides.databaseUrl = options.database;
         const server = await startServer(loadConfig(overrides), {

@@ -33,7 +33,14 @@ export async function startServer(
   };
   // Answers are composed in worker threads, so health checks and reads stay fast under load.
   const pool = AnswerPool.start(config);
-  const articlesService = new ArticleService(vesalius, store, undefined, undefined, pool?.answer);
+  const articlesService = new ArticleService(
+    vesalius,
+    store,
+    undefined,
+    undefined,
+    pool?.answer,
+    config.dailyQuestionsPerClient,
+  );
   const app = await buildApp({
     vesalius,
     articles: articlesService,

@@ -47,10 +47,18 @@ export class PostgresArticleStore implements ArticleStore {
     return store;
   }
 
-  async save(record: StoredArticle): Promise<void> {
+  async countByClientSince(client: string, since: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM answers WHERE client = $1 AND created_at COLLATE "C" >= $2',
+      [client, since],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async save(record: StoredArticle, client: string | null = null): Promise<void> {
     const { article } = record;
     await this.pool.query(
-      'INSERT INTO answers (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      'INSERT INTO answers (id, thread_id, parent_id, created_at, question, title, status, article, context, client) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
       [
         record.id,
         record.threadId,
@@ -61,6 +69,7 @@ export class PostgresArticleStore implements ArticleStore {
         article.status,
         JSON.stringify(article),
         record.context ? JSON.stringify(record.context) : null,
+        client,
       ],
     );
   }

@@ -115,6 +115,8 @@ export const EDITORIAL_MIGRATIONS_POSTGRES = [
    );
    CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at COLLATE "C");
    CREATE INDEX sign_in_attempts_id ON sign_in_attempts (id);`,
+  `ALTER TABLE answers ADD COLUMN client TEXT;
+   CREATE INDEX answers_client ON answers (client, created_at COLLATE "C");`,
 ];
 
 /** Key of the advisory lock that serialises migrations across every process sharing the database. */

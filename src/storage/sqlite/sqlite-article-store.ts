@@ -18,6 +18,8 @@ const MIGRATIONS = [
    );
    CREATE INDEX articles_thread ON articles (thread_id, created_at);
    CREATE INDEX articles_created ON articles (created_at);`,
+  `ALTER TABLE articles ADD COLUMN client TEXT;
+   CREATE INDEX articles_client ON articles (client, created_at);`,
 ];
 
 interface Row {
@@ -56,8 +58,9 @@ export class SqliteArticleStore implements ArticleStore {
     })();
     this.statements = {
       insert: this.db.prepare(
-        'INSERT INTO articles (id, thread_id, parent_id, created_at, question, title, status, article, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO articles (id, thread_id, parent_id, created_at, question, title, status, article, context, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      byClient: this.db.prepare('SELECT count(*) AS n FROM articles WHERE client = ? AND created_at >= ?'),
       get: this.db.prepare('SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE id = ?'),
       thread: this.db.prepare(
         'SELECT id, thread_id, parent_id, created_at, article, context FROM articles WHERE thread_id = ? ORDER BY created_at, rowid',
@@ -68,7 +71,11 @@ export class SqliteArticleStore implements ArticleStore {
     };
   }
 
-  async save(record: StoredArticle): Promise<void> {
+  async countByClientSince(client: string, since: string): Promise<number> {
+    return (this.statements.byClient.get(client, since) as { n: number }).n;
+  }
+
+  async save(record: StoredArticle, client: string | null = null): Promise<void> {
     const { article } = record;
     this.statements.insert.run(
       record.id,
@@ -80,6 +87,7 @@ export class SqliteArticleStore implements ArticleStore {
       article.status,
       JSON.stringify(article),
       record.context ? JSON.stringify(record.context) : null,
+      client,
     );
   }
 

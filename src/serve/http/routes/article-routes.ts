@@ -12,6 +12,7 @@ import {
   limitQuerySchema,
   threadParamsSchema,
 } from '../api-schemas.js';
+import { clientKey } from './client-key.js';
 
 /** How a kept answer stands in review, for the public page; null when it was never submitted. */
 export type ReviewOverlay = (articleId: string, shown: Article) => Promise<ReviewedView | null>;
@@ -60,7 +61,12 @@ export function articleRoutes(
       config: askRatePerMinute > 0 ? { rateLimit: { max: askRatePerMinute, timeWindow: '1 minute' } } : {},
     },
     async (request, reply) => {
-      const article = await articles.followUp(request.params.id, request.body.question, request.body.audience);
+      const article = await articles.followUp(
+        request.params.id,
+        request.body.question,
+        request.body.audience,
+        clientKey(request),
+      );
       reply.status(201).header('location', `/api/articles/${article.id}`);
       return article;
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Audience } from '../../../domain/audience.js';
 import type { ArticleService } from '../../article-service.js';
 import { askBodySchema } from '../api-schemas.js';
+import { clientKey } from './client-key.js';
 
 export function askRoutes(
   app: FastifyInstance,
@@ -15,7 +16,11 @@ export function askRoutes(
     '/api/ask',
     { schema: { body: askBodySchema }, config },
     async (request, reply) => {
-      const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
+      const article = await articles.ask(
+        request.body.question,
+        request.body.audience ?? defaultAudience,
+        clientKey(request),
+      );
       reply.status(201).header('location', `/api/articles/${article.id}`);
       return article;
     },
@@ -27,7 +32,11 @@ export function askRoutes(
     '/api/ask/stream',
     { schema: { body: askBodySchema }, config },
     async (request, reply) => {
-      const article = await articles.ask(request.body.question, request.body.audience ?? defaultAudience);
+      const article = await articles.ask(
+        request.body.question,
+        request.body.audience ?? defaultAudience,
+        clientKey(request),
+      );
       // Written raw, so the headers set by the plugins (CSP, nosniff, rate limit) are copied over.
       reply.raw.writeHead(200, {
         ...(reply.getHeaders() as Record<string, string>),

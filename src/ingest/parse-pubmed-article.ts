@@ -23,6 +23,8 @@ interface Fields {
 }
 
 const ARTICLE = 'PubmedArticle/MedlineCitation/Article';
+/** Real records nest about a dozen elements deep; far deeper is a hostile or broken file (and would cost time). */
+const MAX_DEPTH = 100;
 
 /**
  * Parses one <PubmedArticle> element (as found in efetch responses and the annual
@@ -59,6 +61,8 @@ export function parsePubmedArticle(xml: string): IndexUnit {
     failure ??= error;
   });
   parser.on('opentag', (tag) => {
+    if (path.length >= MAX_DEPTH)
+      throw new Error(`elements nested more than ${MAX_DEPTH} deep: not a PubMed record; skipped`);
     path.push(tag.name);
     const at = path.join('/');
     if (at === `${ARTICLE}/AuthorList/Author`) author = { last: '', initials: '', collective: '' };

@@ -1,12 +1,15 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { ZodError } from 'zod';
 import type { IndexUnit } from '../indexing/search-index.js';
 import type { ReaderContext } from './ingest-issue.js';
+import { readBoundedLines } from './read-bounded-lines.js';
 import { medlineplusSchema, medlineplusUnit } from './medlineplus-record.js';
 import { medquadPassageSchema, medquadUnit } from './medquad-record.js';
 import { pubmedqaSchema, pubmedqaUnit } from './pubmedqa-record.js';
+
+/** The longest record read, in characters: real records are kilobytes (MedlinePlus topics the longest). */
+const MAX_LINE_CHARS = 1_000_000;
 
 /**
  * Reads a JSONL corpus: MedQuAD passages, PubMedQA abstracts or MedlinePlus health
@@ -14,18 +17,28 @@ import { pubmedqaSchema, pubmedqaUnit } from './pubmedqa-record.js';
  * MedQuAD document metadata lines (documents.jsonl) carry no text and are skipped.
  */
 export async function* readJsonlCorpus(file: string, context: ReaderContext): AsyncGenerator<IndexUnit> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = readBoundedLines(createReadStream(file, { encoding: 'utf8' }), MAX_LINE_CHARS);
   const snapshot = /(\d{4})-\d{2}-\d{2}/.exec(basename(file));
   const snapshotYear = snapshot?.[1] ? Number(snapshot[1]) : undefined;
   let synonyms: Map<string, string[]> | undefined;
   let lineNumber = 0;
   let bytes = 0;
-  for await (const line of lines) {
+  for await (const read of lines) {
     lineNumber += 1;
+    const where = `line ${lineNumber}`;
+    if (read.tooLong) {
+      bytes += read.length + 1;
+      context.report({
+        file,
+        location: where,
+        reason: `record of ${read.length.toLocaleString('en-US')} characters, longer than the ${MAX_LINE_CHARS.toLocaleString('en-US')} read; skipped`,
+      });
+      continue;
+    }
+    const line = read.text;
     bytes += Buffer.byteLength(line) + 1;
     if (lineNumber % 512 === 0) context.onProgress?.(bytes);
     if (line.trim() === '') continue;
-    const where = `line ${lineNumber}`;
     let record: unknown;
     try {
       record = JSON.parse(line);

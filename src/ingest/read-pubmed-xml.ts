@@ -6,6 +6,8 @@ import type { ReaderContext } from './ingest-issue.js';
 import { parsePubmedArticle } from './parse-pubmed-article.js';
 
 const START = /<(PubmedArticle|PubmedBookArticle)[\s>]/g;
+/** The longest record read, in characters (real records are a few kilobytes). */
+const MAX_RECORD_CHARS = 4_000_000;
 
 /**
  * Streams a PubmedArticleSet file (efetch response or baseline file, optionally
@@ -41,6 +43,21 @@ export async function* readPubmedXml(file: string, context: ReaderContext): Asyn
       const name = start[1] ?? 'PubmedArticle';
       const closing = `</${name}>`;
       const end = buffer.indexOf(closing, start.index);
+      if (end < 0 && buffer.length - start.index > MAX_RECORD_CHARS) {
+        // Real records are kilobytes; one that runs on for megabytes is skipped, not buffered.
+        record += 1;
+        context.report({
+          file,
+          location: `record ${record} (line ${linesBefore + countLines(buffer, 0, start.index)})`,
+          reason: `record longer than ${MAX_RECORD_CHARS / 1_000_000} MB; skipped`,
+        });
+        START.lastIndex = start.index + 1;
+        const next = START.exec(buffer);
+        const cut = next ? next.index : Math.max(start.index + 1, buffer.length - 32);
+        linesBefore += countLines(buffer, 0, cut);
+        buffer = buffer.slice(cut);
+        continue;
+      }
       if (end < 0) {
         linesBefore += countLines(buffer, 0, start.index);
         buffer = buffer.slice(start.index);

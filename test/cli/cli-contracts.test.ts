@@ -66,6 +66,23 @@ describe('vesalius CLI contracts', () => {
     expect(lines[3]?.error?.code).toBe('INVALID_INPUT');
   });
 
+  it('bad files and arguments get one clear line and a non-zero exit, never a stack trace', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ['ask', '--json', '--batch', join(space.dir, 'missing.jsonl'), '--db', db],
+        /cannot read the batch file .*no such file/,
+      ],
+      [['ask', '--batch', space.dir, '--db', db], /it is a folder, not a file/],
+      [['serve', '--port', '99999'], /--port must be at most 65535/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, err } = await run(args);
+      expect(code, args.join(' ')).toBeGreaterThan(0);
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/unexpected error|\n\s+at /);
+    }
+  });
+
   it('search --json prints [{id, sourceId, score, title, text}] with corpus record ids', async () => {
     const { code, out } = await run([
       'search',

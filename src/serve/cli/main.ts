@@ -228,7 +228,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('serve')
     .description('Start the web app and HTTP API (prints its URL).')
-    .option('--port <port>', 'port (0 picks a free one)', (value) => positiveInt(value, '--port', true), 8787)
+    .option(
+      '--port <port>',
+      'port (0 picks a free one)',
+      (value) => {
+        const port = positiveInt(value, '--port', true);
+        if (port > 65_535) throw new UsageError(`--port must be at most 65535, got "${value}"`);
+        return port;
+      },
+      8787,
+    )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <path>', 'index file (default: the user data directory)')
     .option(
@@ -326,6 +335,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`vesalius: ${error.message}\n`);
       return error.code === 'INVALID_INPUT' || error.code === 'CONFLICT' ? 2 : 1;
     }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // A system error (a file, a port, a permission) is the user's to fix: say it, no stack trace.
+      io.err(`vesalius: ${describeFileError(error as NodeJS.ErrnoException)}\n`);
+      return 1;
+    }
     io.err(`vesalius: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
@@ -333,6 +348,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 class UsageError extends Error {}
+
+/** A system error in words, with the path when there is one. */
+function describeFileError(error: NodeJS.ErrnoException): string {
+  const what: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'it is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'the address is already in use (another server on that port? pick another with --port)',
+    EADDRNOTAVAIL: 'that address is not available on this machine (check --host)',
+  };
+  const reason = (error.code && what[error.code]) ?? error.message;
+  return error.path && !reason.includes(error.path) ? `${error.path}: ${reason}` : reason;
+}
 
 function positiveInt(value: string, name: string, allowZero = false): number {
   const parsed = Number(value);
@@ -347,7 +376,15 @@ async function eachJsonLine(
   handle: (record: Record<string, unknown>, line: number) => unknown,
   io: Io,
 ): Promise<void> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = createReadStream(file, { encoding: 'utf8' });
+  // Open errors (missing file, a folder, no permission) become one clear message, not a stack trace.
+  await new Promise<void>((resolve, reject) => {
+    input.once('ready', () => resolve());
+    input.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new UsageError(`cannot read the batch file ${file}: ${describeFileError(error)}`)),
+    );
+  });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line += 1;

@@ -13,6 +13,7 @@ import { STOPWORDS } from '../src/retrieve/stopwords.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { createVesalius } from '../src/wiring.js';
 import { benchHttp } from './bench-http.js';
+import { benchMixed } from './bench-mixed.js';
 import { evalRetrieval } from './eval-retrieval.js';
 import { scratchDir, sharedDir } from './shared-paths.js';
 
@@ -108,7 +109,7 @@ const nodeBare = percentile(
 );
 
 // 4. HTTP on loopback, with the MedQuAD corpus loaded.
-const httpLines = await benchHttp(dbPath);
+const httpLines = [...(await benchHttp(dbPath)), ...(await benchMixed(dbPath))];
 
 // 5. Retrieval quality (reuses the evaluation).
 const medquad = await evalRetrieval('medquad');

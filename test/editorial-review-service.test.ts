@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../src/domain/editorial.js';
 import { verifyPassword } from '../src/editorial/hash-password.js';
-import { ReviewService, can } from '../src/editorial/review-service.js';
+import { MAX_COMMENTS_PER_VERSION, ReviewService, can } from '../src/editorial/review-service.js';
 import { SqliteEditorialRepository } from '../src/storage/sqlite/sqlite-editorial-repository.js';
 import { scratch } from './helpers.js';
 import { sampleArticle } from './storage/editorial-repository.contract.js';
@@ -148,5 +148,14 @@ describe('ReviewService', () => {
     expect((await service.published(document.id))?.version).toMatchObject({ number: 1, state: 'approved' });
     expect(await service.flagSource('ref:gout-2020', users['editor']!)).toBe(1);
     expect((await repository.getDocument(document.id))?.needsRereview).toBe(true);
+  });
+
+  it('keeps a version to a bounded number of comments', async () => {
+    const { document } = await service.submitAnswer('a-comments', sampleArticle('Gout'), null, users['editor']!);
+    for (let n = 0; n < MAX_COMMENTS_PER_VERSION; n += 1)
+      await service.comment(document.id, 1, { kind: 'article' }, `Comment ${n}`, users['reviewer']!);
+    await expect(
+      service.comment(document.id, 1, { kind: 'article' }, 'One more', users['reviewer']!),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('revise the document') });
   });
 });

@@ -27,6 +27,9 @@ const PERMISSIONS: Record<string, Role[]> = {
   'sources.flag': ['admin', 'editor'],
 };
 
+/** Most review comments one version keeps. */
+export const MAX_COMMENTS_PER_VERSION = 500;
+
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(user: User | null, permission: Permission): boolean {
@@ -206,6 +209,15 @@ export class ReviewService {
     this.require(actor, 'documents.review');
     if (!text.trim())
       throw new VesaliusError('INVALID_INPUT', 'comment text is empty.', { details: { field: 'text' } });
+    // A review is a conversation, not a log anyone signed in may grow for ever (and every
+    // reviewer page read returns it whole).
+    const existing = (await this.repository.listComments(documentId, number)).length;
+    if (existing >= MAX_COMMENTS_PER_VERSION)
+      throw new VesaliusError(
+        'CONFLICT',
+        `Version ${number} already has ${existing} comments, the most one version keeps: revise the document and comment on the new version.`,
+        { details: { field: 'text' } },
+      );
     return this.repository.addComment(
       {
         id: this.newId(),

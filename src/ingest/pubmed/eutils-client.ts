@@ -1,5 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
 import { VesaliusError } from '../../domain/errors.js';
+import { childNamed, childrenNamed, readXmlTree, type XmlElement } from '../read-xml-tree.js';
 
 export interface EutilsOptions {
   /** Base URL, e.g. https://eutils.ncbi.nlm.nih.gov/entrez/eutils (a local replay server in tests). */
@@ -25,15 +25,6 @@ export interface Summary {
   authors: string[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  textNodeName: '#text',
-  isArray: (name) => ['DocSum', 'Item', 'Id'].includes(name),
-  processEntities: true,
-  htmlEntities: true,
-});
-
 /**
  * A small client for NCBI E-utilities (esummary, esearch, ecitmatch). Responses are
  * treated as untrusted: parsed, then checked field by field.
@@ -55,10 +46,10 @@ export class EutilsClient {
 
   async search(term: string, retmax = 5): Promise<string[]> {
     const xml = await this.get('esearch.fcgi', { db: 'pubmed', term, retmax: String(retmax) });
-    const parsed = parser.parse(xml) as Record<string, unknown>;
-    const result = record(parsed['eSearchResult']);
-    const ids = record(result['IdList'])['Id'];
-    return (Array.isArray(ids) ? ids : []).map(String).filter((id) => /^\d+$/.test(id));
+    const result = childNamed(readResponse(xml, 'esearch'), 'eSearchResult');
+    return childrenNamed(childNamed(result, 'IdList'), 'Id')
+      .map((id) => id.text)
+      .filter((id) => /^\d+$/.test(id));
   }
 
   /** Citation matching: journal|year|volume|first page|first author → PMID, or null. */
@@ -122,19 +113,15 @@ export class EutilsClient {
 }
 
 export function parseSummaries(xml: string): Summary[] {
-  const parsed = parser.parse(xml) as Record<string, unknown>;
-  const root = record(parsed['eSummaryResult']);
-  const docs = Array.isArray(root['DocSum']) ? root['DocSum'] : [];
+  const root = childNamed(readResponse(xml, 'esummary'), 'eSummaryResult');
   const summaries: Summary[] = [];
-  for (const doc of docs) {
-    const fields = record(doc);
-    const pmid = String(Array.isArray(fields['Id']) ? fields['Id'][0] : (fields['Id'] ?? ''));
+  for (const doc of childrenNamed(root, 'DocSum')) {
+    const pmid = childNamed(doc, 'Id')?.text ?? '';
     if (!/^\d+$/.test(pmid)) continue;
-    const items = Array.isArray(fields['Item']) ? fields['Item'].map(record) : [];
-    const item = (name: string) => items.find((entry) => entry['Name'] === name);
-    const text = (name: string) => String(item(name)?.['#text'] ?? '').trim();
-    const list = (name: string) =>
-      Array.isArray(item(name)?.['Item']) ? (item(name)?.['Item'] as unknown[]).map(record) : [];
+    const items = childrenNamed(doc, 'Item');
+    const item = (name: string) => items.find((entry) => entry.attributes['Name'] === name);
+    const text = (name: string) => item(name)?.text ?? '';
+    const list = (name: string): XmlElement[] => childrenNamed(item(name), 'Item');
     const year = /\d{4}/.exec(text('PubDate'))?.[0];
     summaries.push({
       pmid,
@@ -143,19 +130,24 @@ export function parseSummaries(xml: string): Summary[] {
       year: year ? Number(year) : null,
       volume: text('Volume'),
       pages: text('Pages'),
-      doi:
-        list('ArticleIds')
-          .find((entry) => entry['Name'] === 'doi')
-          ?.['#text']?.toString() ??
-        (text('DOI') || null),
+      doi: list('ArticleIds').find((entry) => entry.attributes['Name'] === 'doi')?.text || text('DOI') || null,
       authors: list('AuthorList')
-        .map((entry) => String(entry['#text'] ?? ''))
+        .map((entry) => entry.text)
         .filter(Boolean),
     });
   }
   return summaries;
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+/** An E-utilities response as a tree; malformed XML is the service's fault, said so. */
+function readResponse(xml: string, utility: string): XmlElement {
+  try {
+    return readXmlTree(xml);
+  } catch (error) {
+    throw new VesaliusError(
+      'SOURCE_UNAVAILABLE',
+      `PubMed E-utilities sent a malformed ${utility} response (${(error as Error).message}). Try again later.`,
+      { retryable: true, cause: error },
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import type { Passage } from '../domain/passage.js';
 import type { Source, SourceKind } from '../domain/source.js';
-import { splitSentences } from './split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 const DESIGN: Partial<Record<SourceKind, string>> = {
   'randomized-trial': 'Randomized trial',

@@ -1,6 +1,7 @@
 import type { Article, Section } from '../domain/article.js';
 import type { Audience } from '../domain/audience.js';
 import type { ReviewStatus } from '../domain/review-status.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /** The parts of an article a review covers. */
 export type ReviewedContent = Pick<Article, 'title' | 'bottomLine' | 'sections' | 'references'>;
@@ -55,9 +56,7 @@ export function coveredBy(shown: Article, approvedTopics: Article[]): boolean {
   const bullets = shown.sections.flatMap((section) => section.bullets);
   if (!bullets.every((bullet) => corpus.includes(bullet.text))) return false;
   // Every sentence of the bottom line, so a calculated or joined sentence nobody approved fails.
-  return shown.bottomLine.text
-    .split(/(?<=[.!?])\s+(?=[A-Z])/)
-    .every((sentence) => sentence.trim() === '' || corpus.includes(sentence.trim()));
+  return splitSentences(shown.bottomLine.text).every((sentence) => corpus.includes(sentence));
 }
 
 function keepBullets(sections: Section[], texts: Set<string>): Section[] {

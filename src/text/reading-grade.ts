@@ -1,9 +1,11 @@
+import { splitSentences } from './split-sentences.js';
+
 /**
  * Flesch–Kincaid grade level of English text: 0.39 × words per sentence + 11.8 ×
  * syllables per word − 15.59. Syllables are estimated from vowel groups.
  */
 export function readingGrade(text: string): number {
-  const sentences = text.split(/[.!?]+(?:\s|$)/).filter((sentence) => /[a-z]/i.test(sentence));
+  const sentences = splitSentences(text).filter((sentence) => /[a-z]/i.test(sentence));
   const words = text.match(/[A-Za-z]+(?:'[a-z]+)?/g) ?? [];
   if (words.length === 0 || sentences.length === 0) return 0;
   const syllables = words.reduce((sum, word) => sum + countSyllables(word), 0);

@@ -1,7 +1,6 @@
 import type { Article, Bullet, Section } from '../domain/article.js';
 import type { Audience } from '../domain/audience.js';
 import type { SectionPlanRules } from '../domain/clinical-rules.js';
-import type { QuestionFacets } from '../domain/question-facets.js';
 import { leastReviewed, type ReviewStatus } from '../domain/review-status.js';
 import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
@@ -87,8 +86,10 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   if (forPatient) {
     const best = ordered[0]?.score.total ?? 0;
     const plain = ordered.find((candidate) => isPatientText(candidate) && candidate.score.total >= best * PLAIN_LEAD);
-    if (plain && fullness(plain) === fullness(ordered[0] ?? plain))
-      ordered.splice(ordered.indexOf(plain), 1), ordered.unshift(plain);
+    if (plain && fullness(plain) === fullness(ordered[0] ?? plain)) {
+      ordered.splice(ordered.indexOf(plain), 1);
+      ordered.unshift(plain);
+    }
   }
   const bottom: AnswerCandidate[] = [];
   for (const candidate of ordered) {

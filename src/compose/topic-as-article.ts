@@ -16,7 +16,11 @@ export function topicAsArticle(
   headings: Record<string, string>,
 ): Article {
   const numbers = new Map<string, number>();
-  const cite = (ids: string[]) => ids.map((id) => numbers.get(id) ?? (numbers.set(id, numbers.size + 1), numbers.size));
+  const cite = (ids: string[]) =>
+    ids.map((id) => {
+      if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+      return numbers.get(id) ?? 0;
+    });
   const bySection = new Map<string, Section>();
   const summary = statements.filter((statement) => statement.section === 'Summary');
   const bottomLine = {

@@ -62,10 +62,8 @@ export class AuthService {
     if (beyond > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(5, beyond) * this.delayUnitMs));
     const found = await this.repository.findUserByUsername(username);
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
-    const valid = await verifyPassword(
-      password,
-      found?.passwordHash ?? (await (this.dummyHash ??= hashPassword(token()))),
-    );
+    this.dummyHash ??= hashPassword(token());
+    const valid = await verifyPassword(password, found?.passwordHash ?? (await this.dummyHash));
     if (!found || !valid) throw new VesaliusError('UNAUTHENTICATED', GENERIC_FAILURE);
     // Success: this attempt was not a failure, and this address's slate is clean.
     await this.repository.forgetSignInAttempts({ id: attemptId, clearKey: pair });

@@ -70,7 +70,7 @@ export function inferAnswers(heading: string, text: string): QuestionType[] {
 export function splitLeadingQuestion(text: string): { heading: string; body: string } {
   const trimmed = text.trim();
   const match = /^([^?.!\n]{3,200}\?)\s+/.exec(trimmed);
-  if (match && match[1] && /^(what|how|who|is|are|can|does|do|why|when|where|which|should)\b/i.test(match[1])) {
+  if (match?.[1] && /^(what|how|who|is|are|can|does|do|why|when|where|which|should)\b/i.test(match[1])) {
     return { heading: match[1].trim(), body: trimmed.slice(match[0].length).trim() };
   }
   return { heading: '', body: trimmed };

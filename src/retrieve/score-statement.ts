@@ -1,5 +1,4 @@
 import { windowDays } from '../understand/read-recent-use.js';
-import type { Finding } from '../domain/question-facets.js';
 import { findingValue } from '../understand/read-findings.js';
 import type { CompiledFacets, SubjectMatcher } from './compile-facets.js';
 import { coverage, readThresholds } from './read-thresholds.js';
@@ -177,7 +176,7 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     let penalty = 0;
     let bonus = 0;
     for (const rule of compiled.populations) {
-      let fit = rule.sections.includes(statement.section)
+      const fit = rule.sections.includes(statement.section)
         ? POPULATION_FIT.section
         : rule.statementCues.some((cue) => cue.test(text))
           ? POPULATION_FIT.wording

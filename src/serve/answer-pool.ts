@@ -79,7 +79,8 @@ export class AnswerPool {
           },
         ),
       );
-    const id = (this.next += 1);
+    this.next += 1;
+    const id = this.next;
     slot.busy += 1;
     return new Promise<Article>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

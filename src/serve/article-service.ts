@@ -28,7 +28,7 @@ export const MAX_THREAD = 50;
  */
 export class ArticleService {
   constructor(
-    private readonly vesalius: Vesalius,
+    vesalius: Vesalius,
     private readonly store: ArticleStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly newId: () => string = randomId,

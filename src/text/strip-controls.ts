@@ -1,4 +1,5 @@
 /** Control characters other than line breaks and tabs: terminal escape sequences among them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

@@ -4,6 +4,7 @@ export const MAX_QUERY_CHARS = 2000;
 /** Splits text into lower-case word tokens (letters and digits), the way the index does. */
 export function tokenize(text: string): string[] {
   // Fast path for plain ASCII, which most text is; same tokens as the Unicode path.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const tokens = text
     .normalize('NFKC')

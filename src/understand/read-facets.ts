@@ -188,7 +188,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     for (const population of populations) {
       const phrase = `${entity.label} ${population.phrase}`;
       const found = readers.entities.find(phrase)[0]?.entity;
-      if (!found || found.kind !== 'condition' || found.label.toLowerCase() !== phrase.toLowerCase()) continue;
+      if (found?.kind !== 'condition' || found.label.toLowerCase() !== phrase.toLowerCase()) continue;
       // Already exactly that topic; otherwise narrow to it ("UTI" names cystitis in women and UTI in men).
       if (found.topics.length === entity.topics.length && found.topics.every((id) => entity.topics.includes(id)))
         continue;

@@ -22,8 +22,14 @@ describe('HTTP API (in process)', () => {
     const articles = new ArticleService(
       vesalius,
       store,
-      () => new Date((clock += 1000)),
-      () => `a${++ids}`,
+      () => {
+        clock += 1000;
+        return new Date(clock);
+      },
+      () => {
+        ids += 1;
+        return `a${ids}`;
+      },
     );
     app = await buildApp({ vesalius, articles, webRoot: null, logger: false, version: 'test', editorial: null });
   });

@@ -65,7 +65,10 @@ export function describeEditorialRepository(
     let repository: EditorialRepository;
     let cleanup: () => Promise<void>;
     let sequence = 0;
-    const id = (prefix: string) => `${prefix}-${(sequence += 1)}`;
+    const id = (prefix: string) => {
+      sequence += 1;
+      return `${prefix}-${sequence}`;
+    };
     const user = (role: 'admin' | 'reviewer' | 'editor' | 'reader', username = id(role)) => ({
       id: id('u'),
       username,

@@ -227,9 +227,10 @@ export class SqliteSearchIndex implements SearchIndex {
    * evaluations and benchmarks compare with. Not for user input.
    */
   searchPlainText(match: string, limit: number): string[] {
-    const statement = (this.plainStatement ??= this.db.prepare(
+    this.plainStatement ??= this.db.prepare(
       'SELECT p.id FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?',
-    ));
+    );
+    const statement = this.plainStatement;
     return statement.pluck().all(`text : (${match})`, limit) as string[];
   }
 

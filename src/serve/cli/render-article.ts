@@ -89,6 +89,7 @@ function wrap(text: string, width: number, indent: string, hanging = indent): st
   let line = indent;
   let visible = indent.length;
   for (const word of words) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here
     const length = word.replace(/\u001b\[[0-9;]*m/g, '').length;
     if (visible + length + 1 > width && visible > hanging.length) {
       lines.push(line);

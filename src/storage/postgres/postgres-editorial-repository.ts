@@ -22,6 +22,7 @@ import type {
   QueueItem,
   Session,
 } from '../editorial-repository.js';
+import { mustExist } from '../must-exist.js';
 import { applyPostgresMigrations } from './postgres-migrations.js';
 
 const OPEN_STATES: VersionState[] = ['submitted', 'under_review', 'changes_requested'];
@@ -210,12 +211,23 @@ export class PostgresEditorialRepository implements EditorialRepository {
       let row: UserRow;
       try {
         // Two instances can both pass the check above; the unique constraint decides.
-        row = (
-          await client.query<UserRow>(
-            'INSERT INTO users (id, username, display_name, credentials, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
-            [user.id, user.username, user.displayName, user.credentials, user.role, user.passwordHash, user.createdAt],
-          )
-        ).rows[0]!;
+        row = mustExist(
+          (
+            await client.query<UserRow>(
+              'INSERT INTO users (id, username, display_name, credentials, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+              [
+                user.id,
+                user.username,
+                user.displayName,
+                user.credentials,
+                user.role,
+                user.passwordHash,
+                user.createdAt,
+              ],
+            )
+          ).rows[0],
+          'the new user',
+        );
       } catch (error) {
         if (isUniqueViolation(error, 'users_username_key')) throw duplicate();
         throw error;
@@ -346,12 +358,15 @@ export class PostgresEditorialRepository implements EditorialRepository {
     audit: AuditInput,
   ): Promise<{ document: EditorialDocument; version: DocumentVersion }> {
     return this.transaction(async (client) => {
-      const document = (
-        await client.query<DocumentRow>(
-          'INSERT INTO documents (id, kind, title, specialty, created_at, current_version, approved_version, needs_rereview) VALUES ($1, $2, $3, $4, $5, 1, NULL, false) RETURNING *',
-          [input.id, input.kind, input.title, input.specialty, input.at],
-        )
-      ).rows[0]!;
+      const document = mustExist(
+        (
+          await client.query<DocumentRow>(
+            'INSERT INTO documents (id, kind, title, specialty, created_at, current_version, approved_version, needs_rereview) VALUES ($1, $2, $3, $4, $5, 1, NULL, false) RETURNING *',
+            [input.id, input.kind, input.title, input.specialty, input.at],
+          )
+        ).rows[0],
+        'the new document',
+      );
       const version = await insertVersion(
         client,
         input.id,
@@ -584,12 +599,15 @@ async function insertVersion(
   at: string,
 ): Promise<DocumentVersion> {
   // jsonb parameters are passed as JSON text: pg would send a JS array as a PostgreSQL array.
-  const row = (
-    await client.query<VersionRow>(
-      "INSERT INTO document_versions (document_id, number, state, revision, content, cited_sources, created_by, created_at, updated_at, approval) VALUES ($1, $2, 'submitted', 1, $3::jsonb, $4::jsonb, $5, $6, $6, NULL) RETURNING *",
-      [documentId, number, JSON.stringify(content), JSON.stringify(citedSources), createdBy, at],
-    )
-  ).rows[0]!;
+  const row = mustExist(
+    (
+      await client.query<VersionRow>(
+        "INSERT INTO document_versions (document_id, number, state, revision, content, cited_sources, created_by, created_at, updated_at, approval) VALUES ($1, $2, 'submitted', 1, $3::jsonb, $4::jsonb, $5, $6, $6, NULL) RETURNING *",
+        [documentId, number, JSON.stringify(content), JSON.stringify(citedSources), createdBy, at],
+      )
+    ).rows[0],
+    'the new version',
+  );
   const sources = [...new Set(citedSources)];
   if (sources.length > 0)
     await client.query(

@@ -53,7 +53,7 @@ export class SqliteArticleStore implements ArticleStore {
     this.db.pragma('synchronous = NORMAL');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     this.db.transaction(() => {
-      MIGRATIONS.slice(version).forEach((sql) => this.db.exec(sql));
+      for (const sql of MIGRATIONS.slice(version)) this.db.exec(sql);
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
     })();
     this.statements = {

@@ -24,6 +24,7 @@ import type {
   QueueItem,
   Session,
 } from '../editorial-repository.js';
+import { mustExist } from '../must-exist.js';
 import { EDITORIAL_MIGRATIONS_SQLITE } from './editorial-migrations.js';
 
 const OPEN_STATES: VersionState[] = ['submitted', 'under_review', 'changes_requested'];
@@ -84,7 +85,7 @@ export class SqliteEditorialRepository implements EditorialRepository {
     this.db.pragma('foreign_keys = ON');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     this.write(() => {
-      EDITORIAL_MIGRATIONS_SQLITE.slice(version).forEach((sql) => this.db.exec(sql));
+      for (const sql of EDITORIAL_MIGRATIONS_SQLITE.slice(version)) this.db.exec(sql);
       this.db.pragma(`user_version = ${Math.max(version, EDITORIAL_MIGRATIONS_SQLITE.length)}`);
     });
   }
@@ -243,7 +244,10 @@ export class SqliteEditorialRepository implements EditorialRepository {
         .run(input.id, input.kind, input.title, input.specialty, input.at);
       this.insertVersion(input.id, 1, input.content, input.citedSources, input.createdBy, input.at);
       this.audit(audit, input.id, 1, { title: input.title });
-      return { document: this.document(input.id)!, version: this.version(input.id, 1)! };
+      return {
+        document: mustExist(this.document(input.id), 'the new document'),
+        version: mustExist(this.version(input.id, 1), 'the new version'),
+      };
     });
   }
 
@@ -312,7 +316,7 @@ export class SqliteEditorialRepository implements EditorialRepository {
       this.insertVersion(input.documentId, number, input.content, input.citedSources, input.createdBy, input.at);
       this.db.prepare('UPDATE documents SET current_version = ? WHERE id = ?').run(number, input.documentId);
       this.audit(audit, input.documentId, number, { previous: document.currentVersion });
-      return this.version(input.documentId, number)!;
+      return mustExist(this.version(input.documentId, number), 'the new version');
     });
   }
 
@@ -347,7 +351,7 @@ export class SqliteEditorialRepository implements EditorialRepository {
           .prepare('UPDATE documents SET approved_version = ?, needs_rereview = 0 WHERE id = ?')
           .run(input.number, input.documentId);
       this.audit(audit, input.documentId, input.number, { from: current.state, to: input.state });
-      return this.version(input.documentId, input.number)!;
+      return mustExist(this.version(input.documentId, input.number), 'the changed version');
     });
   }
 
@@ -366,8 +370,11 @@ export class SqliteEditorialRepository implements EditorialRepository {
       document_id: string;
     }>;
     return rows.map((row) => {
-      const document = this.document(row.document_id)!;
-      return { document, version: this.version(document.id, document.currentVersion)! };
+      const document = mustExist(this.document(row.document_id), 'a queued document');
+      return {
+        document,
+        version: mustExist(this.version(document.id, document.currentVersion), 'its current version'),
+      };
     });
   }
 

@@ -39,6 +39,7 @@ export function App() {
   const firstRender = useRef(true);
 
   // On navigation, start at the top and move focus to the new page's content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs on navigation, which pathname signals
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

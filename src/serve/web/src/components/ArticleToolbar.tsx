@@ -25,6 +25,7 @@ export function ArticleToolbar({ article }: { article: Article }) {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons is a group, not a form fieldset
     <div className="toolbar" role="group" aria-label={`Tools for “${article.title}”`}>
       <button type="button" className="button-secondary" data-testid="copy-text" onClick={() => void copy()}>
         Copy as text

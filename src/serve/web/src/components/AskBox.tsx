@@ -71,6 +71,7 @@ export function AskBox({ value, onChange, onAsk, busy, error }: AskBoxProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=search on the form is the landmark screen readers announce today
     <form className="ask-box" onSubmit={onSubmit} role="search" aria-label="Ask Vesalius">
       <label htmlFor={inputId} className="field-label ask-label">
         Ask a clinical question

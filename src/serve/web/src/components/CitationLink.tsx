@@ -49,6 +49,7 @@ export function CitationLink({ n, reference, evidence, targetId, statement, grad
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: hover only delays the popover; the link inside opens it by focus and keyboard
     <span className="citation" onMouseEnter={enter} onMouseLeave={leave}>
       <sup>
         <a

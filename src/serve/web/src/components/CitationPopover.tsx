@@ -45,6 +45,7 @@ export function CitationPopover({ id, n, reference, evidence, statement, grade }
   }, [evidenceKey, reference]);
 
   // Keep the popover inside the viewport horizontally (no sideways scrolling on phones).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the popover is measured again whenever its content (state) changes
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
@@ -72,7 +73,7 @@ export function CitationPopover({ id, n, reference, evidence, statement, grade }
   const found = state.kind === 'ready' ? state.found : undefined;
   const fromKnowledgeBase = found?.passage.id.startsWith('kb:') ?? false;
   // A statement quoted back to itself says nothing: show the passage only when it adds something.
-  const repeats = found !== undefined && statement !== undefined && statement.includes(found.passage.text);
+  const repeats = found && statement?.includes(found.passage.text);
   const review = found?.topicReview;
 
   return (

@@ -25,6 +25,7 @@ export function Citations({ citations, evidence, references, refPrefix, statemen
     next.focus();
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between the citation links it holds (roving focus)
     <span className="citations" onKeyDown={onKeyDown}>
       {[...citations]
         .sort((a, b) => a - b)

@@ -36,7 +36,7 @@ export function ArticlePage({ id, audience }: ArticlePageProps) {
       const first = rememberedArticle(id, audience) ?? (await getArticle(id, audience, signal));
       const current = shown.current;
       setItems(
-        current && current.some((item) => item.threadId === first.threadId)
+        current?.some((item) => item.threadId === first.threadId)
           ? current.map((item) => (item.id === first.id ? first : item))
           : [first],
       );

@@ -92,6 +92,7 @@ export function ReviewDocumentPage({ id }: { id: string }) {
         </p>
       )}
       {permissions.review && open && (
+        // biome-ignore lint/a11y/useSemanticElements: a group of action buttons, not a form fieldset
         <div className="review-actions" role="group" aria-label="Review actions">
           {permissions.approveCurrent ? (
             <button type="button" data-testid="review-approve" onClick={() => setAsking('approve')}>

@@ -35,7 +35,7 @@ export interface AnswerRequest {
   context?: ThreadContext | null;
 }
 
-export const INSUFFICIENT_MESSAGE =
+const INSUFFICIENT_MESSAGE =
   'Insufficient evidence: the indexed sources do not answer this question. No answer is given rather than one without support. Try rephrasing with the condition or drug name, or ingest sources that cover it.';
 
 /**

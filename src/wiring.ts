@@ -29,7 +29,7 @@ import { EntityIndex } from './understand/entity-index.js';
 import { SpellingCorrector } from './understand/spelling-corrector.js';
 import type { PubmedLookup } from './verify/verify-references.js';
 
-export interface SearchResult {
+interface SearchResult {
   id: string;
   sourceId: string;
   score: number;

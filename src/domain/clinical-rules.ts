@@ -36,7 +36,7 @@ export interface SynonymGroup {
   treats?: string[];
 }
 
-export interface SpellingRules {
+interface SpellingRules {
   /** British and American spellings of the same stems: [british, american]. */
   variants: Array<[string, string]>;
   /** Chat shorthand and common misspellings read as the words they stand for ("u" → "you", "pt" → "patient"). */
@@ -51,7 +51,7 @@ export interface RedFlagRule {
   followUp: string;
 }
 
-export interface TriageRules {
+interface TriageRules {
   /** Emergency telephone numbers by country or region code. */
   emergencyNumbers: Record<string, string>;
   messages: { emergency: string; crisis: string; outOfScope: string; manipulation: string; empty: string };

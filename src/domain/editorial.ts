@@ -4,10 +4,6 @@ import type { VersionState } from './review-workflow.js';
 export const ROLES = ['admin', 'reviewer', 'editor', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
 export interface User {
   id: string;
   username: string;

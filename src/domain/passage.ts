@@ -1,7 +1,7 @@
 import type { QuestionType } from './question-type.js';
 
 /** A grade as the source states it ("strong", "conditional"; "moderate", "B"...). */
-export interface Grade {
+interface Grade {
   strength?: string;
   evidence?: string;
 }

@@ -1,6 +1,6 @@
 import type { Intent, PopulationName } from './clinical-rules.js';
 
-export type EntityKind = 'drug' | 'class' | 'condition' | 'term';
+type EntityKind = 'drug' | 'class' | 'condition' | 'term';
 
 /** Something the question is about: a drug, a drug class, a condition or test, or another named term. */
 export interface Entity {

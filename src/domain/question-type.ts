@@ -18,7 +18,3 @@ export const QUESTION_TYPES = [
   'research',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export function isQuestionType(value: unknown): value is QuestionType {
-  return typeof value === 'string' && (QUESTION_TYPES as readonly string[]).includes(value);
-}

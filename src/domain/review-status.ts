@@ -1,10 +1,6 @@
 export const REVIEW_STATUSES = ['submitted', 'under_review', 'approved'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-export function isReviewStatus(value: unknown): value is ReviewStatus {
-  return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value);
-}
-
 /** An article is as reviewed as its least-reviewed content. */
 export function leastReviewed(statuses: ReviewStatus[]): ReviewStatus {
   let worst: ReviewStatus = 'approved';

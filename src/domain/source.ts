@@ -1,5 +1,5 @@
 /** The kinds of publication a source can be; evidence level is derived from the kind. */
-export const SOURCE_KINDS = [
+const SOURCE_KINDS = [
   'guideline',
   'systematic-review',
   'randomized-trial',
@@ -14,9 +14,9 @@ export const SOURCE_KINDS = [
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where a source came from: decides how it is re-ingested and how it is shown. */
-export type SourceOrigin = 'knowledge-base' | 'medquad' | 'pubmedqa' | 'medlineplus' | 'pubmed' | 'other';
+type SourceOrigin = 'knowledge-base' | 'medquad' | 'pubmedqa' | 'medlineplus' | 'pubmed' | 'other';
 
-export interface SourceIdentifiers {
+interface SourceIdentifiers {
   pmid?: string;
   doi?: string;
   url?: string;
@@ -39,8 +39,4 @@ export interface Source extends SourceIdentifiers {
   revised?: string;
   /** How and when the identifiers were checked against a public record of this publication. */
   verified?: { on: string; against: string };
-}
-
-export function isSourceKind(value: unknown): value is SourceKind {
-  return typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value);
 }

@@ -3,10 +3,10 @@ import type { ReviewStatus } from './review-status.js';
 
 /** What a knowledge-base file describes: a clinical condition or problem, or one medicine. */
 export const TOPIC_KINDS = ['condition', 'drug'] as const;
-export type TopicKind = (typeof TOPIC_KINDS)[number];
+type TopicKind = (typeof TOPIC_KINDS)[number];
 
 /** The identity of a medicine: its generic name, brand names by market, class, and how it is sold. */
-export interface DrugIdentity {
+interface DrugIdentity {
   generic: string;
   brands: { us: string[]; uk: string[] };
   drugClass: string[];

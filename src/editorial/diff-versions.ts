@@ -2,7 +2,7 @@ import { diffArrays, diffWords } from 'diff';
 import type { Article } from '../domain/article.js';
 
 /** A word-level change inside a statement that was edited. */
-export interface WordChange {
+interface WordChange {
   change: 'added' | 'removed' | 'unchanged';
   text: string;
 }

@@ -8,12 +8,10 @@ import { readingGrade } from '../text/reading-grade.js';
 import { frontMatterSchema } from './topic-front-matter.js';
 import { referenceSourceId } from './reference-source-id.js';
 import { PATIENT_SECTION, REQUIRED_DRUG_SECTIONS, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
-
-export { SPECIALTIES } from './topic-front-matter.js';
 export { referenceSourceId } from './reference-source-id.js';
 
 /** Highest Flesch–Kincaid grade accepted for a topic's patient summary. */
-export const MAX_PATIENT_GRADE = 8;
+const MAX_PATIENT_GRADE = 8;
 
 export interface TopicProblem {
   severity: 'error' | 'warning';

@@ -5,7 +5,7 @@ import type { IndexUnit } from '../indexing/search-index.js';
 import { parseTopicFile, type TopicProblem } from './parse-topic-file.js';
 import { checkReferenceIdentity } from './check-reference-identity.js';
 
-export interface KnowledgeBaseFileReport {
+interface KnowledgeBaseFileReport {
   file: string;
   topicId: string | null;
   specialty: string | null;
@@ -23,7 +23,7 @@ export interface KnowledgeBase {
 }
 
 /** Lists the topic files of a knowledge-base folder (every .md but README.md), sorted. */
-export function listTopicFiles(root: string): string[] {
+function listTopicFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

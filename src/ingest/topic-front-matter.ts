@@ -3,7 +3,7 @@ import { QUESTION_TYPES } from '../domain/question-type.js';
 import { REVIEW_STATUSES } from '../domain/review-status.js';
 import { TOPIC_KINDS } from '../domain/topic.js';
 
-export const SPECIALTIES = [
+const SPECIALTIES = [
   'cardiology',
   'pulmonology',
   'infectious-diseases',
@@ -34,7 +34,7 @@ export const SPECIALTIES = [
   'pain-medicine',
 ] as const;
 
-export const REFERENCE_KINDS = [
+const REFERENCE_KINDS = [
   'guideline',
   'systematic-review',
   'randomized-trial',
@@ -53,7 +53,7 @@ const isoDate = z
 
 const text = z.union([z.string(), z.number()]).transform(String);
 
-export const referenceSchema = z.object({
+const referenceSchema = z.object({
   key: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'key must be letters, digits, ".", "_" or "-"'),
   /** Optional explicit identity shared by every file that cites the same publication. */
   id: z
@@ -83,7 +83,6 @@ export const referenceSchema = z.object({
     .object({ on: isoDate, against: z.string().min(3, 'say which public record was checked (its URL)') })
     .optional(),
 });
-export type ReferenceEntry = z.infer<typeof referenceSchema>;
 
 const drugFields = {
   generic: z.string().min(2),
@@ -121,4 +120,3 @@ export const frontMatterSchema = z
       }
     }
   });
-export type FrontMatter = z.infer<typeof frontMatterSchema>;

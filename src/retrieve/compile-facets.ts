@@ -50,7 +50,7 @@ export interface CompiledFacets {
 }
 
 /** Finds any of a set of names as whole words; short capitalised abbreviations only in capitals. */
-export class NameMatcher {
+class NameMatcher {
   private readonly loose: RegExp | null;
   private readonly exact: RegExp | null;
 

@@ -33,7 +33,7 @@ export interface RetrieveOptions {
 }
 
 /** Weights of the reranking features; tuned on ../shared/dev (see bench/eval-retrieval.ts). */
-export const RANK_WEIGHTS = {
+const RANK_WEIGHTS = {
   bm25: 0.35,
   coverage: 0.2,
   titleCoverage: 0.3,
@@ -226,7 +226,7 @@ function stemSet(text: string): Set<string> {
 }
 
 /** Weighted share of concepts with at least one phrase whose every token appears. */
-export function conceptCoverage(concepts: Concept[], tokens: Set<string>): number {
+function conceptCoverage(concepts: Concept[], tokens: Set<string>): number {
   let total = 0;
   let found = 0;
   for (const concept of concepts) {
@@ -281,7 +281,7 @@ const TEMPLATED = new Set<QuestionType>(['inheritance', 'genetics', 'frequency',
  * technology enough?") rather than a consumer one ("What are the symptoms of X?"): a yes/no
  * question about an effect or association.
  */
-export function isResearchQuestion(analysis: QuestionAnalysis): boolean {
+function isResearchQuestion(analysis: QuestionAnalysis): boolean {
   const text = analysis.text.trim();
   return text.length > 30 && /\?$/.test(text) && !CONSUMER.test(text) && !TEMPLATED.has(analysis.type);
 }

@@ -21,7 +21,7 @@ const STEPS: Record<ReviewStatus, string> = {
 };
 
 /** The review line readers see: approved by whom, or the pending notice. */
-export function reviewLine(article: Pick<RenderableArticle, 'reviewStatus' | 'reviewedBy'>): string {
+function reviewLine(article: Pick<RenderableArticle, 'reviewStatus' | 'reviewedBy'>): string {
   if (article.reviewStatus === 'approved')
     return article.reviewedBy
       ? `Approved · reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credentials} on ${article.reviewedBy.date}`
@@ -37,7 +37,7 @@ export function bibliographic(reference: Pick<Reference, 'volume' | 'issue' | 'p
 }
 
 /** One reference as a line: authors, title, journal, year;volume(issue):pages, identifiers, level. */
-export function referenceLine(reference: Reference): string {
+function referenceLine(reference: Reference): string {
   const authors = reference.authors.length > 3 ? [...reference.authors.slice(0, 3), 'et al.'] : reference.authors;
   const parts = [
     authors.join(', ').replace(/\.$/, ''),

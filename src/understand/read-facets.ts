@@ -46,7 +46,7 @@ function spanLength(text: string, at: number, label: string): number {
 }
 
 /** Whether every mention of a word in the text is denied ("no comorbidities"). */
-export function isNegatedIn(text: string, word: string): boolean {
+function isNegatedIn(text: string, word: string): boolean {
   const mentions = [...text.matchAll(new RegExp(`(?<![\\p{L}])${word}`, 'giu'))];
   return (
     mentions.length > 0 &&

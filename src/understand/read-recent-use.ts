@@ -23,7 +23,7 @@ const WHEN =
   /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month)s?\s+ago|(?:last|past|previous)\s+(week|month)|(recently|recent))\b/iu;
 
 /** Days ago a "when" phrase names; "recently" counts as within a month. */
-export function daysAgo(phrase: RegExpExecArray): number {
+function daysAgo(phrase: RegExpExecArray): number {
   if (phrase[1] && phrase[2]) {
     const count = /^\d/.test(phrase[1]) ? Number(phrase[1]) : (NUMBER_WORDS[phrase[1].toLowerCase()] ?? 1);
     return count * (UNIT_DAYS[phrase[2].toLowerCase()] ?? 1);

@@ -1,6 +1,6 @@
 import { editDistance } from '../text/edit-distance.js';
 
-export interface Correction {
+interface Correction {
   from: string;
   to: string;
 }

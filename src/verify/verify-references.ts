@@ -1,6 +1,6 @@
 import type { Source } from '../domain/source.js';
 
-export interface PubmedSummary {
+interface PubmedSummary {
   pmid: string;
   title: string;
   year: number | null;

@@ -112,7 +112,7 @@ export class EutilsClient {
   }
 }
 
-export function parseSummaries(xml: string): Summary[] {
+function parseSummaries(xml: string): Summary[] {
   const root = childNamed(readResponse(xml, 'esummary'), 'eSummaryResult');
   const summaries: Summary[] = [];
   for (const doc of childrenNamed(root, 'DocSum')) {

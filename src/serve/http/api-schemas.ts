@@ -1,7 +1,7 @@
 import { AUDIENCES } from '../../domain/audience.js';
 
 /** JSON schemas of the API: Fastify validates requests with them and /api/openapi.json publishes them. */
-export const audienceSchema = { type: 'string', enum: [...AUDIENCES] } as const;
+const audienceSchema = { type: 'string', enum: [...AUDIENCES] } as const;
 
 export const askBodySchema = {
   type: 'object',
@@ -15,7 +15,6 @@ export const askBodySchema = {
 } as const;
 
 /** A follow-up takes the same body as a question. */
-export const followUpBodySchema = askBodySchema;
 
 export const idParamsSchema = {
   type: 'object',

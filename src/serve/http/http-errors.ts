@@ -15,7 +15,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INDEX_UNAVAILABLE: 503,
 };
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { code: string; message: string; field?: string; current?: Record<string, unknown> };
 }
 

@@ -63,7 +63,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         post: {
           summary: 'Ask a follow-up in the thread of an article (uses its question, topic and sources)',
           parameters: idParameter('id'),
-          requestBody: { required: true, content: json(schemas.followUpBodySchema) },
+          requestBody: { required: true, content: json(schemas.askBodySchema) },
           responses: { 201: { description: 'The follow-up article', content: json(schemas.articleSchema) }, ...errors },
         },
       },

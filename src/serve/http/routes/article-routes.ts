@@ -7,7 +7,7 @@ import { articleToMarkdown, articleToText, referencesToRis } from '../../../text
 import {
   audienceQuerySchema,
   exportQuerySchema,
-  followUpBodySchema,
+  askBodySchema,
   idParamsSchema,
   limitQuerySchema,
   threadParamsSchema,
@@ -57,7 +57,7 @@ export function articleRoutes(
   app.post<{ Params: { id: string }; Body: { question: string; audience?: Audience } }>(
     '/api/articles/:id/followups',
     {
-      schema: { params: idParamsSchema, body: followUpBodySchema },
+      schema: { params: idParamsSchema, body: askBodySchema },
       config: askRatePerMinute > 0 ? { rateLimit: { max: askRatePerMinute, timeWindow: '1 minute' } } : {},
     },
     async (request, reply) => {

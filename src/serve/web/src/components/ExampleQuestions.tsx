@@ -1,4 +1,4 @@
-export const EXAMPLE_QUESTIONS = [
+const EXAMPLE_QUESTIONS = [
   'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?',
   'How should type 2 diabetes be managed in a patient with chronic kidney disease?',
   'How is alcohol withdrawal syndrome treated?',

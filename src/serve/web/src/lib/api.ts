@@ -1,7 +1,7 @@
 import type { Article, Audience, PassageResponse, Suggestion } from './types';
 
 /** An error the API reported ({error: {code, message, field?}}) or a network failure. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,

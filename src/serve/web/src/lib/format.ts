@@ -24,10 +24,6 @@ export const REVIEW_STEPS: Array<{ status: ReviewStatus; label: string }> = [
 
 export const PENDING_REVIEW_NOTICE = 'Educational purpose only · content pending human review';
 
-export function citationMarks(citations: number[]): string {
-  return citations.map((n) => `[${n}]`).join('');
-}
-
 export function pubmedUrl(pmid: string): string {
   return `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`;
 }

@@ -2,7 +2,7 @@ import { STREAM_PATH } from './api';
 import type { Article, Audience, Reference, Section } from './types';
 
 /** The stream could not deliver an article; the caller falls back to POST /api/ask. */
-export class StreamUnavailable extends Error {
+class StreamUnavailable extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StreamUnavailable';

@@ -8,9 +8,8 @@ export { AUDIENCES, isAudience } from '../../../../domain/audience.js';
 export type { Audience } from '../../../../domain/audience.js';
 export type { ArticleStatus, Bullet, Reference, Section } from '../../../../domain/article.js';
 export type { ReviewStatus } from '../../../../domain/review-status.js';
-export type { EvidenceLevel } from '../../../../domain/evidence-level.js';
 
-export interface Reviewer {
+interface Reviewer {
   name: string;
   credentials: string;
   date: string;
@@ -45,7 +44,7 @@ export interface Suggestion {
   specialty: string;
 }
 
-export interface SourceInfo {
+interface SourceInfo {
   id: string;
   title: string;
   authors?: string[];

@@ -1,14 +1,29 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import type { IndexUnit } from '../src/indexing/search-index.js';
 import type { IngestIssue, ReaderContext } from '../src/ingest/ingest-issue.js';
 import { createVesalius, type Vesalius } from '../src/wiring.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED = resolve(ROOT, '..', 'shared');
+const SHARED = resolve(ROOT, '..', 'shared');
+
+/**
+ * A file or folder of the shared test material (`../shared/`, beside the repository root:
+ * the public corpora and development sets). Says so clearly when it is missing, instead of
+ * failing with a bare ENOENT.
+ */
+export function sharedPath(relativePath: string): string {
+  const path = join(SHARED, relativePath);
+  if (!existsSync(path))
+    throw new Error(
+      `This test reads ../shared/${relativePath} (the shared test material beside the repository root), which is missing at ${path}. Put the shared folder there, or run \`npm run test:unit\`, which needs none.`,
+    );
+  return path;
+}
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const KNOWLEDGE = join(ROOT, 'knowledge');
 
@@ -23,8 +38,22 @@ export function writeLines(path: string, lines: string[]): string {
   return path;
 }
 
+/**
+ * Puts a copy of the run's index of the built-in knowledge base at `dbPath` (unless a file is
+ * already there), so a test starts from a fresh index without re-indexing: Vesalius finds the
+ * knowledge base unchanged and uses it as it is. Returns `dbPath`.
+ */
+export function seedIndex(dbPath: string): string {
+  if (!existsSync(dbPath)) {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    copyFileSync(inject('kbIndexTemplate'), dbPath);
+  }
+  return dbPath;
+}
+
 /** A Vesalius on a fresh index file with the given knowledge base (the built-in one by default). */
 export function openVesalius(dir: string, knowledgeDir = KNOWLEDGE): Vesalius {
+  if (knowledgeDir === KNOWLEDGE) seedIndex(join(dir, 'index.sqlite'));
   return createVesalius(loadConfig({ dbPath: join(dir, 'index.sqlite'), knowledgeDir }, {}), {
     now: () => new Date('2026-11-24T12:00:00Z'),
   });

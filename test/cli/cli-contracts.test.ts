@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/serve/cli/main.js';
 import { articleSchema, citationProblems } from '../article-schema.js';
-import { ROOT, SHARED, scratch, writeLines } from '../helpers.js';
+import { sharedPath, scratch, writeLines, seedIndex } from '../helpers.js';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -15,10 +14,10 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('vesalius CLI contracts', () => {
   const space = scratch();
-  const db = join(space.dir, 'cli.sqlite');
+  const db = seedIndex(join(space.dir, 'cli.sqlite'));
   beforeAll(async () => {
     // A small slice of MedQuAD beside the built-in knowledge base.
-    const lines = readFileSync(join(SHARED, 'data/medquad-corpus/passages.jsonl'), 'utf8').split('\n').slice(0, 300);
+    const lines = readFileSync(sharedPath('data/medquad-corpus/passages.jsonl'), 'utf8').split('\n').slice(0, 300);
     writeLines(join(space.dir, 'passages.jsonl'), lines);
     const result = await run(['ingest', '--db', db, join(space.dir, 'passages.jsonl')]);
     expect(result.code).toBe(0);
@@ -149,24 +148,6 @@ describe('vesalius CLI contracts', () => {
     const empty = await run(['ask', '--db', db]);
     expect(empty.code).toBe(2);
     expect(empty.err).toMatch(/needs a question/);
-  });
-
-  it('runs as a real process through bin/vesalius.js and renders a readable article', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'bin/vesalius.js'),
-        'ask',
-        '--db',
-        db,
-        'What is the antibiotic treatment for streptococcal pharyngitis?',
-      ],
-      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-    );
-    expect(out).toMatch(/Bottom line/);
-    expect(out).toMatch(/References/);
-    expect(out).toMatch(/\[1\]/);
-    expect(out).toMatch(/Educational purpose only · content pending human review/);
   });
 
   it('refuses an unreadable index path with a clear message', async () => {

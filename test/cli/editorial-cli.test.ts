@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, scratch } from '../helpers.js';
+import { runCli, scratch, seedIndex } from '../helpers.js';
 
 const run = runCli;
 
 describe('vesalius users and review commands (embedded store)', () => {
   const space = scratch();
-  const db = join(space.dir, 'index.sqlite');
+  const db = seedIndex(join(space.dir, 'index.sqlite'));
   afterAll(() => space.cleanup());
 
   it('adds accounts with a password from standard input only, lists them and changes roles', async () => {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingGrade } from '../../src/text/reading-grade.js';
 import type { Vesalius } from '../../src/wiring.js';
 import { articleSchema, citationProblems } from '../article-schema.js';
-import { SHARED, openVesalius, scratch } from '../helpers.js';
+import { sharedPath, openVesalius, scratch } from '../helpers.js';
 
 interface ClinicalQuestion {
   id: string;
@@ -17,7 +16,7 @@ interface ClinicalQuestion {
   readability_max_grade?: number;
 }
 
-const clinical = readFileSync(join(SHARED, 'dev/clinical-questions-dev.jsonl'), 'utf8')
+const clinical = readFileSync(sharedPath('dev/clinical-questions-dev.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as ClinicalQuestion);

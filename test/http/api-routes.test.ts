@@ -7,7 +7,7 @@ import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { createVesalius, type Vesalius } from '../../src/wiring.js';
 import { articleSchema, citationProblems } from '../article-schema.js';
-import { KNOWLEDGE, scratch } from '../helpers.js';
+import { KNOWLEDGE, scratch, seedIndex } from '../helpers.js';
 
 describe('HTTP API (in process)', () => {
   const space = scratch();
@@ -16,7 +16,9 @@ describe('HTTP API (in process)', () => {
   let store: SqliteArticleStore;
   let ids = 0;
   beforeAll(async () => {
-    vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
+    vesalius = createVesalius(
+      loadConfig({ dbPath: seedIndex(join(space.dir, 'index.sqlite')), knowledgeDir: KNOWLEDGE }, {}),
+    );
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     let clock = Date.parse('2026-11-24T10:00:00Z');
     const articles = new ArticleService(

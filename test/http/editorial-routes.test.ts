@@ -10,7 +10,7 @@ import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { SqliteEditorialRepository } from '../../src/storage/sqlite/sqlite-editorial-repository.js';
 import { createVesalius, type Vesalius } from '../../src/wiring.js';
-import { KNOWLEDGE, scratch } from '../helpers.js';
+import { KNOWLEDGE, scratch, seedIndex } from '../helpers.js';
 
 type Caller = 'anonymous' | Role;
 const PASSWORD = 'correct horse battery staple';
@@ -43,7 +43,9 @@ describe('editorial HTTP API', () => {
   };
 
   beforeAll(async () => {
-    vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
+    vesalius = createVesalius(
+      loadConfig({ dbPath: seedIndex(join(space.dir, 'index.sqlite')), knowledgeDir: KNOWLEDGE }, {}),
+    );
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     repository = new SqliteEditorialRepository(join(space.dir, 'editorial.sqlite'));
     const review = new ReviewService(repository);

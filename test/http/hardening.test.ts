@@ -7,7 +7,7 @@ import { ArticleService, MAX_THREAD } from '../../src/serve/article-service.js';
 import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { createVesalius, type Vesalius } from '../../src/wiring.js';
-import { KNOWLEDGE, scratch } from '../helpers.js';
+import { KNOWLEDGE, scratch, seedIndex } from '../helpers.js';
 
 /** Abuse the server must survive: floods of questions, slow bodies, and headers on every response. */
 describe('HTTP hardening', () => {
@@ -17,7 +17,9 @@ describe('HTTP hardening', () => {
   let store: SqliteArticleStore;
 
   beforeAll(async () => {
-    vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
+    vesalius = createVesalius(
+      loadConfig({ dbPath: seedIndex(join(space.dir, 'index.sqlite')), knowledgeDir: KNOWLEDGE }, {}),
+    );
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     app = await buildApp({
       vesalius,

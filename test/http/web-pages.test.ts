@@ -7,7 +7,7 @@ import { ArticleService } from '../../src/serve/article-service.js';
 import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { createVesalius, type Vesalius } from '../../src/wiring.js';
-import { KNOWLEDGE, scratch } from '../helpers.js';
+import { KNOWLEDGE, scratch, seedIndex } from '../helpers.js';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8" />
 <meta name="description" content="Vesalius: evidence-based clinical answers." />
@@ -25,7 +25,9 @@ describe('web pages from the server', () => {
     const webRoot = join(space.dir, 'web');
     mkdirSync(webRoot, { recursive: true });
     writeFileSync(join(webRoot, 'index.html'), PAGE);
-    vesalius = createVesalius(loadConfig({ dbPath: join(space.dir, 'index.sqlite'), knowledgeDir: KNOWLEDGE }, {}));
+    vesalius = createVesalius(
+      loadConfig({ dbPath: seedIndex(join(space.dir, 'index.sqlite')), knowledgeDir: KNOWLEDGE }, {}),
+    );
     store = new SqliteArticleStore(join(space.dir, 'store.sqlite'));
     const articles = new ArticleService(vesalius, store);
     articleId = (await articles.ask('How is gout treated? <script>', 'physician')).id;

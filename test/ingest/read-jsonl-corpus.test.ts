@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonlCorpus } from '../../src/ingest/read-jsonl-corpus.js';
-import { SHARED, readAll, scratch, writeLines } from '../helpers.js';
+import { sharedPath, readAll, scratch, writeLines } from '../helpers.js';
 
 function firstLines(path: string, count: number): string[] {
   return readFileSync(path, 'utf8').split('\n').slice(0, count);
@@ -17,7 +17,7 @@ describe('readJsonlCorpus', () => {
   it('reads real MedQuAD passages, keeps their ids, reports malformed lines and goes on', async () => {
     const space = scratch();
     cleanup = space.cleanup;
-    const lines = firstLines(join(SHARED, 'data/medquad-corpus/passages.jsonl'), 20);
+    const lines = firstLines(sharedPath('data/medquad-corpus/passages.jsonl'), 20);
     const file = writeLines(join(space.dir, 'passages.jsonl'), [
       ...lines.slice(0, 5),
       '{"id": "broken',
@@ -41,7 +41,7 @@ describe('readJsonlCorpus', () => {
   it('infers what a MedQuAD passage answers and splits a leading question heading', async () => {
     const space = scratch();
     cleanup = space.cleanup;
-    const all = readFileSync(join(SHARED, 'data/medquad-corpus/passages.jsonl'), 'utf8').split('\n');
+    const all = readFileSync(sharedPath('data/medquad-corpus/passages.jsonl'), 'utf8').split('\n');
     const inherited = all.find((line) => line.includes('"GARD_') && line.includes('inherited?'));
     expect(inherited).toBeDefined();
     const { units } = await read(writeLines(join(space.dir, 'gard.jsonl'), [inherited ?? '']));
@@ -54,7 +54,7 @@ describe('readJsonlCorpus', () => {
   it('reads PubMedQA abstracts keyed by PMID, tolerating a null year', async () => {
     const space = scratch();
     cleanup = space.cleanup;
-    const lines = firstLines(join(SHARED, 'data/pubmedqa-corpus/pqal_contexts.jsonl'), 10);
+    const lines = firstLines(sharedPath('data/pubmedqa-corpus/pqal_contexts.jsonl'), 10);
     const file = writeLines(join(space.dir, 'pqal.jsonl'), [
       ...lines,
       '{"pmid": "12x", "sections": [{"label": "A", "text": "b"}]}',
@@ -74,7 +74,7 @@ describe('readJsonlCorpus', () => {
   it('reads MedlinePlus topics as plain text with no markup left', async () => {
     const space = scratch();
     cleanup = space.cleanup;
-    const lines = firstLines(join(SHARED, 'data/medlineplus-health-topics/health_topics_2024-06-06.jsonl'), 5);
+    const lines = firstLines(sharedPath('data/medlineplus-health-topics/health_topics_2024-06-06.jsonl'), 5);
     const hostile = JSON.stringify({
       url: 'https://medlineplus.gov/x.html',
       title: 'X',

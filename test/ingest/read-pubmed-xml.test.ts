@@ -4,9 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPubmedXml } from '../../src/ingest/read-pubmed-xml.js';
-import { SHARED, readAll, scratch } from '../helpers.js';
+import { sharedPath, readAll, scratch } from '../helpers.js';
 
-const FIXTURES = join(SHARED, 'data/pubmed-eutils-fixtures');
+const FIXTURES = sharedPath('data/pubmed-eutils-fixtures');
 
 const read = (file: string) => readAll(readPubmedXml, file);
 

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EutilsClient } from '../../src/ingest/pubmed/eutils-client.js';
 import { verifyKnowledgeReferences } from '../../src/serve/cli/verify-knowledge-references.js';
 import { titleSimilarity } from '../../src/verify/verify-references.js';
-import { FIXTURES, SHARED } from '../helpers.js';
+import { FIXTURES, sharedPath } from '../helpers.js';
 
-const EUTILS = join(SHARED, 'data/pubmed-eutils-fixtures/biopython');
+const EUTILS = sharedPath('data/pubmed-eutils-fixtures/biopython');
 
 /** Replays real E-utilities responses recorded from NCBI, and records the requests. */
 function replayServer(requests: URL[], state: { fail: boolean }): Server {

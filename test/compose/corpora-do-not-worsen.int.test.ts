@@ -1,18 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threadContextOf } from '../../src/answer-question.js';
 import type { Article } from '../../src/domain/article.js';
 import { isAudience } from '../../src/domain/audience.js';
 import type { Vesalius } from '../../src/wiring.js';
 import { gradeRealistic, type RealisticQuestion } from '../../bench/grade-realistic.js';
-import { SHARED, openVesalius, scratch } from '../helpers.js';
+import { sharedPath, openVesalius, scratch } from '../helpers.js';
 
-const DEV = join(SHARED, 'dev/realistic-dev.jsonl');
+const DEV = sharedPath('dev/realistic-dev.jsonl');
 const CORPORA = [
-  join(SHARED, 'data/medquad-corpus/passages.jsonl'),
-  join(SHARED, 'data/medlineplus-health-topics'),
-  join(SHARED, 'data/pubmedqa-corpus/pqal_contexts.jsonl'),
+  sharedPath('data/medquad-corpus/passages.jsonl'),
+  sharedPath('data/medlineplus-health-topics'),
+  sharedPath('data/pubmedqa-corpus/pqal_contexts.jsonl'),
 ];
 const available = existsSync(DEV) && CORPORA.every((path) => existsSync(path));
 

@@ -187,8 +187,9 @@ function lazyVocabulary(index: SearchIndex, extra: string[]): () => Map<string, 
 /** Generated articles and threads: in PostgreSQL when a database URL is configured (shared by instances), else SQLite beside the index. */
 export async function openArticleStore(config: Config): Promise<ArticleStore> {
   if (config.databaseUrl) {
-    const { PostgresArticleStore } = await import('./storage/postgres/postgres-article-store.js');
-    return PostgresArticleStore.open(config.databaseUrl);
+    // Loaded on demand: embedded installs never load the PostgreSQL driver.
+    const { openPostgresArticleStore } = await import('./storage/postgres/postgres-stores.js');
+    return openPostgresArticleStore(config.databaseUrl);
   }
   return new SqliteArticleStore(config.storePath);
 }
@@ -196,9 +197,8 @@ export async function openArticleStore(config: Config): Promise<ArticleStore> {
 /** The editorial store: PostgreSQL when a database URL is configured (several app instances), else SQLite beside the index. */
 export async function openEditorialRepository(config: Config): Promise<EditorialRepository> {
   if (config.databaseUrl) {
-    // Loaded on demand: embedded installs never load the PostgreSQL driver.
-    const { PostgresEditorialRepository } = await import('./storage/postgres/postgres-editorial-repository.js');
-    return PostgresEditorialRepository.open(config.databaseUrl);
+    const { openPostgresEditorialRepository } = await import('./storage/postgres/postgres-stores.js');
+    return openPostgresEditorialRepository(config.databaseUrl);
   }
   return new SqliteEditorialRepository(config.editorialPath);
 }

@@ -1,35 +1,34 @@
 import { z } from 'zod';
+import {
+  articleSchema as contractArticle,
+  bulletSchema,
+  referenceSchema,
+  sectionSchema,
+} from '../src/contract/article-contract.js';
 
-/** The stable `ask --json` contract. */
-export const articleSchema = z.object({
-  question: z.string(),
-  status: z.enum(['answered', 'insufficient_evidence', 'out_of_scope', 'emergency']),
-  title: z.string(),
-  bottomLine: z.object({ text: z.string(), citations: z.array(z.number().int().positive()) }),
+const cited = z.array(z.number().int().positive());
+
+/**
+ * The stable `ask --json` contract: the API's own article schema (src/contract/), tightened with
+ * the invariants every answered article keeps (cited bullets, checked identifiers, ISO dates).
+ */
+export const articleSchema = contractArticle.extend({
+  bottomLine: contractArticle.shape.bottomLine.extend({ citations: cited }),
   sections: z.array(
-    z.object({
+    sectionSchema.extend({
       heading: z.string().min(1),
-      bullets: z
-        .array(z.object({ text: z.string().min(1), citations: z.array(z.number().int().positive()).min(1) }))
-        .min(1),
+      bullets: z.array(bulletSchema.extend({ text: z.string().min(1), citations: cited.min(1) })).min(1),
     }),
   ),
   references: z.array(
-    z.object({
+    referenceSchema.extend({
       n: z.number().int().positive(),
       sourceId: z.string().min(1),
       title: z.string().min(1),
-      authors: z.array(z.string()),
-      journal: z.string().nullable(),
-      year: z.number().int().nullable(),
       pmid: z.string().regex(/^\d+$/).nullable(),
       doi: z.string().regex(/^10\./).nullable(),
-      url: z.string().nullable(),
-      evidenceLevel: z.enum(['A', 'B', 'C', 'D']),
     }),
   ),
-  audience: z.enum(['physician', 'nurse', 'pharmacist', 'student', 'patient']),
-  reviewStatus: z.enum(['submitted', 'under_review', 'approved']),
   lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   disclaimer: z.string().min(20),
 });

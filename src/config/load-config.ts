@@ -4,6 +4,7 @@ import envPaths from 'env-paths';
 import { z } from 'zod';
 import { AUDIENCES } from '../domain/audience.js';
 import { VesaliusError } from '../domain/errors.js';
+import { MAX_QUESTION_CHARS } from '../contract/question-limit.js';
 
 /** Everything Vesalius can be configured with; defaults in one place. */
 export interface Config {
@@ -43,7 +44,7 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const DEFAULTS = {
   knowledgeDir: join(PACKAGE_ROOT, 'knowledge'),
   defaultAudience: 'physician' as const,
-  maxQuestionChars: 20_000,
+  maxQuestionChars: MAX_QUESTION_CHARS,
   eutilsUrl: 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils',
 };
 

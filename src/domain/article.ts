@@ -3,7 +3,7 @@ import type { EvidenceLevel } from './evidence-level.js';
 import type { QuestionType } from './question-type.js';
 import type { ReviewStatus } from './review-status.js';
 
-const ARTICLE_STATUSES = ['answered', 'insufficient_evidence', 'out_of_scope', 'emergency'] as const;
+export const ARTICLE_STATUSES = ['answered', 'insufficient_evidence', 'out_of_scope', 'emergency'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** A statement of the article with the numbers of the references that support it. */

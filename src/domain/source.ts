@@ -1,5 +1,5 @@
 /** The kinds of publication a source can be; evidence level is derived from the kind. */
-const SOURCE_KINDS = [
+export const SOURCE_KINDS = [
   'guideline',
   'systematic-review',
   'randomized-trial',

@@ -59,15 +59,8 @@ export interface QueueItem {
   version: DocumentVersion;
 }
 
-/**
- * Storage of the editorial side: users, sessions, API tokens, versioned documents,
- * review comments and the append-only audit log. Every method that changes a document
- * also appends its audit entry in the same transaction. Conflicting writes (a stale
- * revision, a duplicate username) reject with VesaliusError code CONFLICT. Implemented
- * for SQLite (embedded) and PostgreSQL (several app instances); one contract suite runs
- * against both.
- */
-export interface EditorialRepository extends SignInAttempts {
+/** Accounts, their roles, browser sessions and API tokens. */
+export interface UsersAndSessions {
   createUser(user: NewUser, audit: AuditInput): Promise<User>;
   getUser(id: string): Promise<User | null>;
   findUserByUsername(username: string): Promise<(User & { passwordHash: string }) | null>;
@@ -83,7 +76,10 @@ export interface EditorialRepository extends SignInAttempts {
   findApiToken(tokenHash: string): Promise<ApiToken | null>;
   /** Revokes a token (only its owner's, unless `ownerId` is null); false when there was none. */
   revokeApiToken(id: string, ownerId: string | null, audit: AuditInput): Promise<boolean>;
+}
 
+/** Versioned documents under review: their versions, the review queue, re-review flags and comments. */
+export interface ReviewDocuments {
   /** A new document with version 1 in `submitted`. */
   createDocument(
     input: {
@@ -146,8 +142,22 @@ export interface EditorialRepository extends SignInAttempts {
     audit: AuditInput,
   ): Promise<ReviewComment>;
   listComments(documentId: string, versionNumber: number): Promise<ReviewComment[]>;
+}
 
+/** The append-only audit log; entries are written by the changing methods of the other parts, in their transaction. */
+export interface AuditLog {
   listAudit(filter: { documentId?: string; limit?: number }): Promise<AuditEntry[]>;
+}
+
+/**
+ * Storage of the editorial side, by concern: users and sessions, review documents, the
+ * audit log and sign-in attempts. Every method that changes a document also appends its
+ * audit entry in the same transaction. Conflicting writes (a stale revision, a duplicate
+ * username) reject with VesaliusError code CONFLICT. One implementation (src/storage/sql/)
+ * runs on SQLite (embedded) and PostgreSQL (several app instances); one contract suite runs
+ * against both.
+ */
+export interface EditorialRepository extends UsersAndSessions, ReviewDocuments, AuditLog, SignInAttempts {
   /** Resolves when the store answers a trivial query; rejects when it cannot (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

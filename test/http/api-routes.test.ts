@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { openApiGaps } from './openapi-gaps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ArticleService } from '../../src/serve/article-service.js';
@@ -248,25 +249,16 @@ describe('HTTP API (in process)', () => {
     expect((await app.inject('/api/suggest')).statusCode).toBe(400);
   });
 
-  it('publishes an OpenAPI document covering every route', async () => {
+  it('publishes an OpenAPI document generated from the routes, covering every one', async () => {
     const document = (await app.inject('/api/openapi.json')).json();
     expect(document.openapi).toBe('3.1.0');
-    for (const path of [
-      '/api/ask',
-      '/api/ask/stream',
-      '/api/articles',
-      '/api/articles/{id}',
-      '/api/articles/{id}/followups',
-      '/api/articles/{id}/export',
-      '/api/threads/{threadId}',
-      '/api/passages/{id}',
-      '/api/sources/{id}',
-      '/api/suggest',
-      '/api/health',
-      '/api/ready',
-    ]) {
-      expect(document.paths[path], path).toBeDefined();
-    }
+    expect(openApiGaps(app, document)).toEqual([]);
+    expect(app.registeredRoutes.length).toBeGreaterThan(10);
+    // The article as served, fields the hand-written document used to miss included.
+    const article = document.paths['/api/ask'].post.responses['201'].content['application/json'].schema;
+    expect(Object.keys(article.properties)).toEqual(
+      expect.arrayContaining(['trace', 'reviewedBy', 'needsRereview', 'permalink', 'references']),
+    );
   });
 
   it('answers unknown API routes with a JSON 404 and sets security headers', async () => {

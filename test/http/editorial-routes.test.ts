@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { openApiGaps } from './openapi-gaps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Role } from '../../src/domain/editorial.js';
@@ -444,5 +445,12 @@ describe('editorial HTTP API', () => {
         .statusCode,
     ).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('describes every editorial route in the generated OpenAPI document', async () => {
+    const document = (await app.inject('/api/openapi.json')).json();
+    expect(openApiGaps(app, document)).toEqual([]);
+    const editorialPaths = Object.keys(document.paths).filter((path) => /^\/api\/(auth|users|review)/.test(path));
+    expect(editorialPaths.length).toBeGreaterThanOrEqual(12);
   });
 });

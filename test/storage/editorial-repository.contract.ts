@@ -375,6 +375,28 @@ export function describeEditorialRepository(
       expect(await repository.listAudit({ documentId: document.id })).toHaveLength(2);
     });
 
+    it('rolls back a write that fails in the database, and keeps working after it', async () => {
+      const { document } = await newDocument('Rolled back');
+      const again = repository.createDocument(
+        {
+          id: document.id,
+          kind: 'answer',
+          title: 'Duplicate',
+          specialty: null,
+          content: sampleArticle('Duplicate'),
+          citedSources: [],
+          createdBy: null,
+          at: new Date().toISOString(),
+        },
+        audit('document.create'),
+      );
+      await expect(again).rejects.toThrow();
+      expect((await repository.getDocument(document.id))?.title).toBe('Rolled back');
+      expect(await repository.listAudit({ documentId: document.id })).toHaveLength(1);
+      // The next write starts a transaction of its own: the failed one was ended.
+      expect((await newDocument('After the failure')).version.number).toBe(1);
+    });
+
     it('counts simultaneous sign-in attempts one after another, each with its own count', async () => {
       const since = new Date(Date.now() - 60_000).toISOString();
       const at = new Date().toISOString();

@@ -1,13 +1,16 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isVesaliusError } from '../../src/domain/errors.js';
-import type { AuditInput } from '../../src/storage/editorial-repository.js';
-import { PostgresEditorialRepository } from '../../src/storage/postgres/postgres-editorial-repository.js';
+import type { AuditInput, EditorialRepository } from '../../src/storage/editorial-repository.js';
+import { createPostgresEngine } from '../../src/storage/postgres/postgres-engine.js';
 import { EDITORIAL_MIGRATIONS_POSTGRES } from '../../src/storage/postgres/postgres-migrations.js';
+import {
+  openPostgresArticleStore,
+  openPostgresEditorialRepository,
+} from '../../src/storage/postgres/postgres-stores.js';
 import { describeEditorialRepository, sampleArticle } from './editorial-repository.contract.js';
 import { startPostgres } from './postgres-harness.js';
 import { describeArticleStore } from './article-store.contract.js';
-import { PostgresArticleStore } from '../../src/storage/postgres/postgres-article-store.js';
 
 // One server for the whole file: started by the first user (the contract suite's factory),
 // stopped after every suite of the file has run, since the suites below need it too.
@@ -18,7 +21,7 @@ afterAll(async () => {
 });
 
 describeEditorialRepository('PostgreSQL', async () => {
-  const repository = await PostgresEditorialRepository.open((await postgres()).url);
+  const repository = await openPostgresEditorialRepository((await postgres()).url);
   // close() is idempotent: the contract closes the repository before calling cleanup.
   return { repository, cleanup: () => repository.close() };
 });
@@ -87,7 +90,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 describe('PostgreSQL editorial store', () => {
   it('refuses to rewrite, delete or truncate audit lines', async () => {
     const url = await createDatabase('vesalius_append_only');
-    const repository = await PostgresEditorialRepository.open(url);
+    const repository = await openPostgresEditorialRepository(url);
     await repository.createUser(user('u1', 'ada'), audit('user.create'));
     await withClient(url, async (client) => {
       await expect(client.query("UPDATE audit_log SET action = 'forged'")).rejects.toThrow(
@@ -114,11 +117,13 @@ describe('PostgreSQL editorial store', () => {
       );
     const all = EDITORIAL_MIGRATIONS_POSTGRES.map((_, index) => index + 1);
 
-    const first = await PostgresEditorialRepository.open(url);
+    const first = await openPostgresEditorialRepository(url);
     const before = await applied();
     expect(before.map((row) => row.version)).toEqual(all);
-    const second = await PostgresEditorialRepository.open(url);
-    expect(await second.migrate()).toEqual([]);
+    const second = await openPostgresEditorialRepository(url);
+    const again = createPostgresEngine(url);
+    expect(await again.migrate()).toEqual([]);
+    await again.close();
     expect(await applied()).toEqual(before);
     await second.createUser(user('u1', 'grace'), audit('user.create'));
     expect((await first.findUserByUsername('grace'))?.id).toBe('u1');
@@ -126,20 +131,20 @@ describe('PostgreSQL editorial store', () => {
 
     // Two instances starting together on an empty database: the advisory lock lets one apply, the other waits.
     const fresh = await createDatabase('vesalius_migrations_race');
-    const racers = [new PostgresEditorialRepository(fresh), new PostgresEditorialRepository(fresh)];
-    const results = await Promise.all(racers.map((repository) => repository.migrate()));
+    const racers = [createPostgresEngine(fresh), createPostgresEngine(fresh)];
+    const results = await Promise.all(racers.map((engine) => engine.migrate()));
     expect(results.map((versions) => versions.length).sort()).toEqual([0, all.length]);
     expect(
       (
         await withClient(fresh, (client) => client.query('SELECT version FROM schema_migrations ORDER BY version'))
       ).rows.map((row) => row.version),
     ).toEqual(all);
-    await Promise.all(racers.map((repository) => repository.close()));
+    await Promise.all(racers.map((engine) => engine.close()));
   });
 
   it('lets two instances share documents, and of two simultaneous changes through both exactly one wins', async () => {
     const url = await createDatabase('vesalius_instances');
-    const [a, b] = await Promise.all([PostgresEditorialRepository.open(url), PostgresEditorialRepository.open(url)]);
+    const [a, b] = await Promise.all([openPostgresEditorialRepository(url), openPostgresEditorialRepository(url)]);
 
     const { document } = await a.createDocument(newDocument('shared'), audit('document.create'));
     expect(await b.getDocument(document.id)).toEqual(document);
@@ -172,12 +177,12 @@ describe('PostgreSQL editorial store', () => {
     for (let round = 0; round < 10; round += 1) {
       const id = `race-${round}`;
       await a.createDocument(newDocument(id), audit('document.create'));
-      const move = (repository: PostgresEditorialRepository, state: 'under_review' | 'retired') =>
+      const move = (repository: EditorialRepository, state: 'under_review' | 'retired') =>
         repository.setVersionState(
           { documentId: id, number: 1, expectedRevision: 1, state, approval: null, at: new Date().toISOString() },
           audit(`review.${state}`),
         );
-      const revise = (repository: PostgresEditorialRepository) =>
+      const revise = (repository: EditorialRepository) =>
         repository.addVersion(
           {
             documentId: id,
@@ -207,7 +212,7 @@ describe('PostgreSQL editorial store', () => {
 
   it('reports a duplicate username committed by another instance mid-transaction as CONFLICT', async () => {
     const url = await createDatabase('vesalius_usernames');
-    const repository = await PostgresEditorialRepository.open(url);
+    const repository = await openPostgresEditorialRepository(url);
     await withClient(url, async (other) => {
       // The other instance has inserted "linus" but not committed: our check cannot see it,
       // so our insert waits on the unique index and fails once the other commits.
@@ -236,7 +241,7 @@ describe('PostgreSQL editorial store', () => {
         '/no_such_db',
       ],
     ] as const) {
-      const error = await PostgresEditorialRepository.open(url).then(
+      const error = await openPostgresEditorialRepository(url).then(
         () => null,
         (failure: unknown) => failure,
       );
@@ -288,5 +293,5 @@ describe('vesalius CLI on PostgreSQL', () => {
 
 describeArticleStore('PostgreSQL', async () => {
   const server = await startPostgres();
-  return { store: await PostgresArticleStore.open(server.url), cleanup: () => server.stop() };
+  return { store: await openPostgresArticleStore(server.url), cleanup: () => server.stop() };
 });

@@ -4,17 +4,18 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { Ajv } from 'ajv';
+import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { VesaliusError } from '../../domain/errors.js';
 import type { Vesalius } from '../../wiring.js';
 import type { ArticleService } from '../article-service.js';
 import { handleError } from './http-errors.js';
-import { openApiDocument } from './openapi-document.js';
 import { isClientPage, permalinkId, withArticleHead } from './render-page-head.js';
 import { articleRoutes, type ReviewOverlay } from './routes/article-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
-import { editorialRoutes, type EditorialDependencies } from './routes/editorial-routes.js';
+import { editorialApi } from './routes/editorial-api.js';
+import type { EditorialDependencies } from './routes/editorial-dependencies.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 
@@ -32,6 +33,13 @@ export interface AppOptions {
   askRatePerMinute?: number;
   /** Longest a request (headers and body) may take to arrive; 30 s unless set. */
   requestTimeoutMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered (method and URL), so a test can check the OpenAPI document covers them. */
+    registeredRoutes: ReadonlyArray<{ method: string; url: string }>;
+  }
 }
 
 /** The HTTP API and the web app, as one Fastify instance (tested in-process with inject). */
@@ -65,10 +73,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The answer stream and shutdown: connections are closed, not waited for forever.
     forceCloseConnections: 'idle',
   });
-  // Query strings and paths are text, so their numbers are coerced; JSON bodies are taken as typed.
-  const strict = new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false });
-  const lenient = new Ajv({ coerceTypes: true, useDefaults: true, removeAdditional: false });
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : lenient).compile(schema));
+  // One contract (src/contract/): requests are validated and responses serialised with its zod
+  // schemas, and /api/openapi.json is generated from the same schemas on the routes.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  app.decorate('registeredRoutes', routes);
   app.setErrorHandler(handleError);
   // The API speaks JSON: a text/plain body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
@@ -91,6 +104,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: options.editorial?.secureCookies ? { maxAge: 31_536_000 } : false,
     crossOriginEmbedderPolicy: false,
   });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vesalius API',
+        version: options.version,
+        description: 'Evidence-based clinical answers: every statement cites an indexed source.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vesalius_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
   // Per-client limits on asking and signing in: 429 with Retry-After, in the API's error shape.
   await app.register(fastifyRateLimit, {
     global: false,
@@ -105,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? [{ name: 'editorial', ping: () => options.editorial?.repository.ping() ?? Promise.resolve() }]
       : []),
   ]);
-  if (options.editorial) editorialRoutes(app, options.editorial, options.articles);
+  if (options.editorial) await app.register(editorialApi, { ...options.editorial, articles: options.articles });
   const askLimit = options.askRatePerMinute ?? 60;
   askRoutes(app, options.articles, options.vesalius.config.defaultAudience, askLimit);
   const overlay: ReviewOverlay | null = options.editorial
@@ -119,8 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? (topicId) => options.editorial?.review.documentStatus(`topic:${topicId}`) ?? Promise.resolve(null)
       : null,
   );
-  const document = openApiDocument(options.version);
-  app.get('/api/openapi.json', async () => document);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

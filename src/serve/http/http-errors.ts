@@ -22,12 +22,10 @@ interface ErrorBody {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.validation) {
     const first = error.validation[0];
-    const missing = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+    // A zod issue (src/contract/): its path names the field; an unknown key names itself.
+    const params = first?.params as { keys?: string[] } | undefined;
     const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
-    const field = [
-      error.validationContext === 'body' ? '' : error.validationContext,
-      path || missing?.missingProperty || missing?.additionalProperty || '',
-    ]
+    const field = [error.validationContext === 'body' ? '' : error.validationContext, path || params?.keys?.[0] || '']
       .filter(Boolean)
       .join('.');
     reply.status(400).send({

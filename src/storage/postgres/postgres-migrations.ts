@@ -1,8 +1,10 @@
-import type { ClientBase } from 'pg';
+import { sql } from 'kysely';
+import type { Db } from '../sql/sql-engine.js';
 
 /**
- * Versioned schema of the editorial store (PostgreSQL), mirroring the SQLite one. Step i is
- * schema version i + 1. Never edit a shipped step: add one.
+ * Versioned schema of both stores in PostgreSQL (editorial tables and answers): the one
+ * migration list of this engine. Step i is schema version i + 1. Never edit a shipped step:
+ * add one.
  *
  * Times are TEXT holding the ISO strings callers pass, so reads return exactly what was
  * stored (a timestamptz would come back as a Date and lose the caller's formatting); ISO
@@ -124,28 +126,29 @@ const MIGRATION_LOCK = 0x5645_5341; // "VESA"
 
 /**
  * Applies the steps not yet recorded in schema_migrations, in order, and returns the
- * versions it applied (empty when the schema is current). The caller must have begun a
- * transaction on `client`: the advisory lock is transaction-scoped, so when two instances
- * start together the second waits until the first commits, then finds nothing left to do;
- * and a failing step leaves neither its tables nor its schema_migrations row behind.
+ * versions it applied (empty when the schema is current). `trx` must be a transaction: the
+ * advisory lock is transaction-scoped, so when two instances start together the second
+ * waits until the first commits, then finds nothing left to do; and a failing step leaves
+ * neither its tables nor its schema_migrations row behind.
  */
 export async function applyPostgresMigrations(
-  client: ClientBase,
+  trx: Db,
   steps: readonly string[] = EDITORIAL_MIGRATIONS_POSTGRES,
 ): Promise<number[]> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-  await client.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+  await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`.execute(
+    trx,
   );
   const done = new Set(
-    (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
+    (await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(trx)).rows.map((row) => row.version),
   );
   const applied: number[] = [];
-  for (const [index, sql] of steps.entries()) {
+  for (const [index, step] of steps.entries()) {
     const version = index + 1;
     if (done.has(version)) continue;
-    await client.query(sql);
-    await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+    // Without parameters the step goes as a simple query, which may hold several statements.
+    await sql.raw(step).execute(trx);
+    await sql`INSERT INTO schema_migrations (version) VALUES (${version})`.execute(trx);
     applied.push(version);
   }
   return applied;

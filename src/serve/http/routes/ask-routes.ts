@@ -1,20 +1,32 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { askBodySchema, errorSchema } from '../../../contract/api-contract.js';
+import { publishedArticleSchema } from '../../../contract/article-contract.js';
 import type { Audience } from '../../../domain/audience.js';
 import type { ArticleService } from '../../article-service.js';
-import { askBodySchema } from '../api-schemas.js';
 import { clientKey } from './client-key.js';
 
+const refused = { 400: errorSchema, 409: errorSchema, 415: errorSchema, 429: errorSchema, 503: errorSchema };
+
 export function askRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   articles: ArticleService,
   defaultAudience: Audience,
   perMinute = 60,
 ): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Answering costs CPU and every question is stored: each client gets a fair share.
-  const config = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
-  app.post<{ Body: { question: string; audience?: Audience } }>(
+  const config = { rateLimit: perMinute > 0 ? { max: perMinute, timeWindow: '1 minute' } : (false as const) };
+  app.post(
     '/api/ask',
-    { schema: { body: askBodySchema }, config },
+    {
+      schema: {
+        summary: 'Answer a question; the article gets a stable id and permalink',
+        body: askBodySchema,
+        response: { 201: publishedArticleSchema, ...refused },
+      },
+      config,
+    },
     async (request, reply) => {
       const article = await articles.ask(
         request.body.question,
@@ -28,9 +40,16 @@ export function askRoutes(
 
   // Server-sent events: the article's parts in reading order (meta, bottom line, sections, references, done).
   // POST, so the question (which may hold patient details) never travels in a URL or a request log.
-  app.post<{ Body: { question: string; audience?: Audience } }>(
+  app.post(
     '/api/ask/stream',
-    { schema: { body: askBodySchema }, config },
+    {
+      schema: {
+        summary: 'Answer as server-sent events: meta, bottomLine, section…, references, done (text/event-stream)',
+        body: askBodySchema,
+        response: refused,
+      },
+      config,
+    },
     async (request, reply) => {
       const article = await articles.ask(
         request.body.question,

@@ -1,8 +1,17 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  errorSchema,
+  idParamsSchema,
+  passageResponseSchema,
+  sourceResponseSchema,
+  suggestQuerySchema,
+  suggestionsSchema,
+} from '../../../contract/api-contract.js';
 import { VesaliusError } from '../../../domain/errors.js';
 import type { Topic } from '../../../domain/topic.js';
 import type { Vesalius } from '../../../wiring.js';
-import { idParamsSchema, suggestQuerySchema } from '../api-schemas.js';
+import { suggestTopics } from '../../../retrieve/suggest-topics.js';
 
 /** How a knowledge-base topic stands in review, when the editorial store is available. */
 export type TopicReview = (topicId: string) => Promise<{
@@ -10,66 +19,77 @@ export type TopicReview = (topicId: string) => Promise<{
   reviewedBy: { name: string; credentials: string; date: string } | null;
 } | null>;
 
-export function sourceRoutes(app: FastifyInstance, vesalius: Vesalius, topicReview: TopicReview | null = null): void {
-  app.get<{ Params: { id: string } }>('/api/passages/:id', { schema: { params: idParamsSchema } }, async (request) => {
-    const [passage] = vesalius.index.getPassages([request.params.id]);
-    if (!passage)
-      throw new VesaliusError('NOT_FOUND', `No passage ${request.params.id}.`, { details: { field: 'id' } });
-    const [source] = vesalius.index.getSources([passage.sourceId]);
-    const cited = vesalius.index.getSources(passage.citations);
-    return {
-      passage: {
-        id: passage.id,
-        sourceId: passage.sourceId,
-        section: passage.section,
-        text: passage.text,
-        title: passage.title,
+export function sourceRoutes(
+  fastify: FastifyInstance,
+  vesalius: Vesalius,
+  topicReview: TopicReview | null = null,
+): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const notFound = { 400: errorSchema, 404: errorSchema };
+  app.get(
+    '/api/passages/:id',
+    {
+      schema: {
+        summary: 'A passage (statement) with its source and the publications it cites: what a citation points to',
+        params: idParamsSchema,
+        response: { 200: passageResponseSchema, ...notFound },
       },
-      source: source ?? null,
-      cites: cited,
-      // A knowledge-base statement: who reviewed its topic and when (null: never submitted).
-      ...(passage.topicId && topicReview ? { topicReview: await topicReview(passage.topicId) } : {}),
-    };
-  });
+    },
+    async (request) => {
+      const [passage] = vesalius.index.getPassages([request.params.id]);
+      if (!passage)
+        throw new VesaliusError('NOT_FOUND', `No passage ${request.params.id}.`, { details: { field: 'id' } });
+      const [source] = vesalius.index.getSources([passage.sourceId]);
+      const cited = vesalius.index.getSources(passage.citations);
+      return {
+        passage: {
+          id: passage.id,
+          sourceId: passage.sourceId,
+          section: passage.section,
+          text: passage.text,
+          title: passage.title,
+        },
+        source: source ?? null,
+        cites: cited,
+        // A knowledge-base statement: who reviewed its topic and when (null: never submitted).
+        ...(passage.topicId && topicReview ? { topicReview: await topicReview(passage.topicId) } : {}),
+      };
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/api/sources/:id', { schema: { params: idParamsSchema } }, async (request) => {
-    const [source] = vesalius.index.getSources([request.params.id]);
-    if (!source) throw new VesaliusError('NOT_FOUND', `No source ${request.params.id}.`, { details: { field: 'id' } });
-    return {
-      source,
-      passages: vesalius.index.passagesOfSource(source.id).map(({ id, section, text }) => ({ id, section, text })),
-    };
-  });
+  app.get(
+    '/api/sources/:id',
+    {
+      schema: {
+        summary: 'A source and its passages',
+        params: idParamsSchema,
+        response: { 200: sourceResponseSchema, ...notFound },
+      },
+    },
+    async (request) => {
+      const [source] = vesalius.index.getSources([request.params.id]);
+      if (!source)
+        throw new VesaliusError('NOT_FOUND', `No source ${request.params.id}.`, { details: { field: 'id' } });
+      return {
+        source,
+        passages: vesalius.index.passagesOfSource(source.id).map(({ id, section, text }) => ({ id, section, text })),
+      };
+    },
+  );
 
   let topics: Topic[] | undefined;
-  app.get<{ Querystring: { q: string; limit: number } }>(
+  app.get(
     '/api/suggest',
-    { schema: { querystring: suggestQuerySchema } },
+    {
+      schema: {
+        summary: 'Topic suggestions for what is being typed',
+        querystring: suggestQuerySchema,
+        response: { 200: suggestionsSchema, 400: errorSchema },
+      },
+    },
     async (request) => {
       topics ??= vesalius.index.listTopics();
-      const query = request.query.q.trim().toLowerCase();
-      if (query.length === 0) return { suggestions: [] };
-      // Best first: a name that starts with the text, then a word that does, then any match; shorter names first.
-      const scored = topics.flatMap((topic) => {
-        let best = Number.POSITIVE_INFINITY;
-        for (const name of [topic.title, ...topic.synonyms].map((value) => value.toLowerCase())) {
-          const rank = name.startsWith(query)
-            ? 0
-            : name.split(/[\s(/-]+/).some((word) => word.startsWith(query))
-              ? 1
-              : name.includes(query)
-                ? 2
-                : -1;
-          if (rank >= 0) best = Math.min(best, rank * 1000 + name.length);
-        }
-        return Number.isFinite(best) ? [{ rank: best, topic }] : [];
-      });
-      scored.sort((a, b) => a.rank - b.rank || a.topic.title.localeCompare(b.topic.title));
-      return {
-        suggestions: scored
-          .slice(0, request.query.limit)
-          .map(({ topic }) => ({ topicId: topic.id, title: topic.title, specialty: topic.specialty })),
-      };
+      return { suggestions: suggestTopics(topics, request.query.q, request.query.limit) };
     },
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useSuggestions } from '../lib/use-suggestions';
 import type { Suggestion } from '../lib/types';
 import { SuggestionList } from './SuggestionList';
+import { MAX_QUESTION_CHARS } from '../../../../contract/question-limit.js';
 
 interface AskBoxProps {
   value: string;
@@ -86,7 +87,7 @@ export function AskBox({ value, onChange, onAsk, busy, error }: AskBoxProps) {
             data-testid="ask-input"
             rows={3}
             value={value}
-            maxLength={20000}
+            maxLength={MAX_QUESTION_CHARS}
             placeholder="e.g. How is gout treated in chronic kidney disease?"
             autoComplete="off"
             spellCheck

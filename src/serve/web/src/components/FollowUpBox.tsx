@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { errorMessage } from '../lib/api';
+import { MAX_QUESTION_CHARS } from '../../../../contract/question-limit.js';
 
 interface FollowUpBoxProps {
   onAsk: (question: string) => Promise<void>;
@@ -58,7 +59,7 @@ export function FollowUpBox({ onAsk }: FollowUpBoxProps) {
         data-testid="followup-input"
         rows={2}
         value={text}
-        maxLength={20000}
+        maxLength={MAX_QUESTION_CHARS}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}

@@ -4,8 +4,10 @@ import type { Config } from './config/load-config.js';
 import type { Article } from './domain/article.js';
 import type { Audience } from './domain/audience.js';
 import type { ThreadContext } from './domain/thread-context.js';
+import type { Passage } from './domain/passage.js';
+import type { Source } from './domain/source.js';
 import type { Topic } from './domain/topic.js';
-import type { SearchIndex } from './indexing/search-index.js';
+import type { IndexStats, SearchIndex, SourceListing } from './indexing/search-index.js';
 import { SqliteSearchIndex } from './indexing/sqlite/sqlite-search-index.js';
 import type { IngestIssue } from './ingest/ingest-issue.js';
 import { type IngestProgress, type IngestSummary, ingestPaths } from './ingest/ingest-paths.js';
@@ -18,6 +20,9 @@ import { analyzeQuestion } from './retrieve/analyze-question.js';
 import { buildSynonymMatcher } from './retrieve/build-term-matcher.js';
 import { AnswerRetriever } from './retrieve/gather-answer-evidence.js';
 import { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
+import { suggestTopics, type TopicSuggestion } from './retrieve/suggest-topics.js';
+import { AuthService } from './editorial/auth-service.js';
+import { ReviewService } from './editorial/review-service.js';
 import type { ArticleStore } from './storage/article-store.js';
 import type { EditorialRepository } from './storage/editorial-repository.js';
 import { backupStores, restoreStores } from './storage/sqlite/backup-stores.js';
@@ -45,6 +50,20 @@ export interface Vesalius {
   readonly knowledgeBase: SyncResult;
   ask(question: string, audience?: Audience, context?: ThreadContext | null): Article;
   search(query: string, limit: number): SearchResult[];
+  /** A passage (a statement) with its source and the publications it cites; null when unknown. */
+  passage(id: string): { passage: Passage; source: Source | null; cites: Source[] } | null;
+  /** A source with its passages; null when unknown. */
+  source(id: string): { source: Source; passages: Passage[] } | null;
+  /** Knowledge-base topics for what someone is typing, best first. */
+  suggest(typed: string, limit: number): TopicSuggestion[];
+  /** Knowledge-base topics by id. */
+  topics(ids: string[]): Topic[];
+  /** What is indexed, in counts. */
+  stats(): IndexStats;
+  /** A page of the indexed sources, with their passage counts. */
+  listSources(options: { origin?: string; limit: number; offset: number }): SourceListing[];
+  /** Where a damaged index was moved before it was rebuilt, when that happened on open. */
+  readonly recoveredFrom: string | null;
   ingest(
     paths: string[],
     options?: { progress?: IngestProgress; onIssue?: (issue: IngestIssue) => void },
@@ -66,6 +85,7 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
   const retriever = new EvidenceRetriever(index);
   const synonyms = buildSynonymMatcher(rules.source.synonyms);
   let entities: EntityIndex | undefined;
+  let topicList: Topic[] | undefined;
   let speller: SpellingCorrector | undefined;
   const getEntities = () =>
     (entities ??= new EntityIndex(index.listTopics(), rules.source.synonyms, rules.source.spelling.variants));
@@ -122,8 +142,27 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
       answers.invalidate();
       entities = undefined;
       speller = undefined;
+      topicList = undefined;
       return summary;
     },
+    passage(id) {
+      const [passage] = index.getPassages([id]);
+      if (!passage) return null;
+      const [source] = index.getSources([passage.sourceId]);
+      return { passage, source: source ?? null, cites: index.getSources(passage.citations) };
+    },
+    source(id) {
+      const [source] = index.getSources([id]);
+      return source ? { source, passages: index.passagesOfSource(source.id) } : null;
+    },
+    suggest(typed, limit) {
+      topicList ??= index.listTopics();
+      return suggestTopics(topicList, typed, limit);
+    },
+    topics: (ids) => index.getTopics(ids),
+    stats: () => index.stats(),
+    listSources: (listing) => index.listSources(listing),
+    recoveredFrom: index.recoveredFrom ?? null,
     topicArticles: () =>
       index.listTopics().map((topic) => {
         const statements = index.passagesOfSource(`kb:${topic.id}`);
@@ -195,12 +234,20 @@ export async function openArticleStore(config: Config): Promise<ArticleStore> {
 }
 
 /** The editorial store: PostgreSQL when a database URL is configured (several app instances), else SQLite beside the index. */
-export async function openEditorialRepository(config: Config): Promise<EditorialRepository> {
+async function openEditorialRepository(config: Config): Promise<EditorialRepository> {
   if (config.databaseUrl) {
     const { openPostgresEditorialRepository } = await import('./storage/postgres/postgres-stores.js');
     return openPostgresEditorialRepository(config.databaseUrl);
   }
   return new SqliteEditorialRepository(config.editorialPath);
+}
+
+/** The editorial side, opened and composed here: its store, the review workflow and sign-in. */
+export async function openEditorial(
+  config: Config,
+): Promise<{ repository: EditorialRepository; review: ReviewService; auth: AuthService }> {
+  const repository = await openEditorialRepository(config);
+  return { repository, review: new ReviewService(repository), auth: new AuthService(repository) };
 }
 
 /** Online backup of the embedded stores (answers and editorial) into a folder. */

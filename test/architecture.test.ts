@@ -19,7 +19,8 @@ const modules = files(SRC).map((file) => ({ path: relative(SRC, file), text: rea
 
 /**
  * What dependency-cruiser cannot see (the layer and package rules are in .dependency-cruiser.cjs,
- * run by `npm run lint`): environment access and file size.
+ * run by `npm run lint`): environment access, file size, what serve/ reaches and where
+ * services are built.
  */
 describe('architecture rules beyond imports (ARCHITECTURE.md)', () => {
   it('only config/ reads the environment', () => {
@@ -31,6 +32,24 @@ describe('architecture rules beyond imports (ARCHITECTURE.md)', () => {
               /import\.meta\.env/.test(module.text)) &&
             !module.path.startsWith('config/'),
         )
+        .map((module) => module.path),
+    ).toEqual([]);
+  });
+
+  it('serve/ calls the pipeline, not the index behind it', () => {
+    expect(
+      modules
+        .filter(
+          (module) => module.path.startsWith('serve/') && /\.index\.\w+\(|\.index\.recoveredFrom/.test(module.text),
+        )
+        .map((module) => module.path),
+    ).toEqual([]);
+  });
+
+  it('builds services in the composition root only', () => {
+    expect(
+      modules
+        .filter((module) => module.path !== 'wiring.ts' && /new (ReviewService|AuthService)\(/.test(module.text))
         .map((module) => module.path),
     ).toEqual([]);
   });

@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const overrides: Partial<Config> = {};
     if (db) overrides.dbPath = db;
     const vesalius = createVesalius(loadConfig(overrides));
-    const aside = vesalius.index.recoveredFrom;
+    const aside = vesalius.recoveredFrom;
     if (aside)
       io.err(
         `The index was damaged; it was moved to ${aside} and rebuilt from the knowledge base. Ingest your corpora again if you had added any.\n`,

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
-import { AuthService } from '../../editorial/auth-service.js';
-import { ReviewService } from '../../editorial/review-service.js';
-import { createVesalius, openArticleStore, openEditorialRepository } from '../../wiring.js';
+import { createVesalius, openArticleStore, openEditorial } from '../../wiring.js';
 import { VERSION_STATES } from '../../domain/review-workflow.js';
 import { AnswerPool } from '../answer-pool.js';
 import { ArticleService } from '../article-service.js';
@@ -23,11 +21,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const vesalius = createVesalius(config);
   const store = await openArticleStore(config);
-  const editorialStore = await openEditorialRepository(config);
+  const { repository: editorialStore, review, auth } = await openEditorial(config);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const editorial = {
-    review: new ReviewService(editorialStore),
-    auth: new AuthService(editorialStore),
+    review,
+    auth,
     repository: editorialStore,
     secureCookies: config.secureCookies,
   };

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { type Config, loadConfig } from '../../../config/load-config.js';
 import type { User } from '../../../domain/editorial.js';
 import { VesaliusError } from '../../../domain/errors.js';
-import { AuthService } from '../../../editorial/auth-service.js';
+import type { AuthService } from '../../../editorial/auth-service.js';
 import { verifyPassword } from '../../../editorial/hash-password.js';
-import { ReviewService } from '../../../editorial/review-service.js';
+import type { ReviewService } from '../../../editorial/review-service.js';
 import type { EditorialRepository } from '../../../storage/editorial-repository.js';
-import { openEditorialRepository } from '../../../wiring.js';
+import { openEditorial } from '../../../wiring.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -29,12 +29,12 @@ export function configFrom(options: StoreOptions): Config {
 
 export async function withService<T>(
   options: StoreOptions,
-  run: (service: ReviewService, repository: EditorialRepository, config: Config) => Promise<T>,
+  run: (service: ReviewService, repository: EditorialRepository, config: Config, auth: AuthService) => Promise<T>,
 ): Promise<T> {
   const config = configFrom(options);
-  const repository = await openEditorialRepository(config);
+  const { repository, review, auth } = await openEditorial(config);
   try {
-    return await run(new ReviewService(repository), repository, config);
+    return await run(review, repository, config, auth);
   } finally {
     await repository.close();
   }
@@ -50,6 +50,7 @@ export async function actor(repository: EditorialRepository, username: string): 
 /** The named user, proven by their password or one of their API tokens read from standard input. */
 export async function authenticated(
   repository: EditorialRepository,
+  auth: AuthService,
   options: { as: string; passwordStdin?: boolean; tokenStdin?: boolean },
   io: CliIo,
 ): Promise<User> {
@@ -61,7 +62,7 @@ export async function authenticated(
   const secret = ((await io.readStdin()).split('\n')[0] ?? '').trim();
   const found = await repository.findUserByUsername(options.as);
   if (options.tokenStdin) {
-    const user = await new AuthService(repository).apiTokenUser(secret);
+    const user = await auth.apiTokenUser(secret);
     if (found && user && user.id === found.id) return user;
   } else if (found && (await verifyPassword(secret, found.passwordHash))) {
     const { passwordHash: _hash, ...user } = found;

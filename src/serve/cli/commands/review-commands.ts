@@ -81,7 +81,7 @@ export function registerReview(program: Command, io: CliIo): void {
         for (const article of vesalius.topicArticles()) {
           const id = `topic:${article.topics[0]}`;
           if (await repository.getDocument(id)) continue;
-          const [topic] = vesalius.index.getTopics(article.topics);
+          const [topic] = vesalius.topics(article.topics);
           await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
           added += 1;
         }
@@ -128,9 +128,9 @@ export function registerReview(program: Command, io: CliIo): void {
           tokenStdin?: boolean;
         },
       ) => {
-        await withService(options, async (service, repository) => {
+        await withService(options, async (service, repository, _config, auth) => {
           // A decision carries a name and credentials: it needs the reviewer's password or API token, not just a name.
-          const reviewer = await authenticated(repository, options, io);
+          const reviewer = await authenticated(repository, auth, options, io);
           const document = await repository.getDocument(documentId);
           if (!document) throw new VesaliusError('NOT_FOUND', `No document ${documentId}.`);
           const number = options.version ? Number(options.version) : document.currentVersion;

@@ -14,8 +14,8 @@ export function registerSources(program: Command, context: CliContext): void {
     .action((options: { origin?: string; limit: number; offset: number; json?: boolean; db?: string }) => {
       const vesalius = context.open(options.db);
       try {
-        const stats = vesalius.index.stats();
-        const listing = vesalius.index.listSources({
+        const stats = vesalius.stats();
+        const listing = vesalius.listSources({
           limit: options.limit,
           offset: options.offset,
           ...(options.origin ? { origin: options.origin } : {}),

@@ -33,7 +33,7 @@ export function healthRoutes(fastify: FastifyInstance, vesalius: Vesalius, store
       let indexReady = false;
       let stats = { topics: 0, passages: 0, sources: 0 };
       try {
-        stats = vesalius.index.stats();
+        stats = vesalius.stats();
         indexReady = stats.topics > 0 || stats.passages > 0;
         checks['index'] = indexReady ? 'ok' : 'unavailable';
       } catch {

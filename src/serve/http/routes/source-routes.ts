@@ -9,9 +9,7 @@ import {
   suggestionsSchema,
 } from '../../../contract/api-contract.js';
 import { VesaliusError } from '../../../domain/errors.js';
-import type { Topic } from '../../../domain/topic.js';
 import type { Vesalius } from '../../../wiring.js';
-import { suggestTopics } from '../../../retrieve/suggest-topics.js';
 
 /** How a knowledge-base topic stands in review, when the editorial store is available. */
 export type TopicReview = (topicId: string) => Promise<{
@@ -36,11 +34,10 @@ export function sourceRoutes(
       },
     },
     async (request) => {
-      const [passage] = vesalius.index.getPassages([request.params.id]);
-      if (!passage)
+      const found = vesalius.passage(request.params.id);
+      if (!found)
         throw new VesaliusError('NOT_FOUND', `No passage ${request.params.id}.`, { details: { field: 'id' } });
-      const [source] = vesalius.index.getSources([passage.sourceId]);
-      const cited = vesalius.index.getSources(passage.citations);
+      const { passage, source, cites } = found;
       return {
         passage: {
           id: passage.id,
@@ -49,8 +46,8 @@ export function sourceRoutes(
           text: passage.text,
           title: passage.title,
         },
-        source: source ?? null,
-        cites: cited,
+        source,
+        cites,
         // A knowledge-base statement: who reviewed its topic and when (null: never submitted).
         ...(passage.topicId && topicReview ? { topicReview: await topicReview(passage.topicId) } : {}),
       };
@@ -67,17 +64,15 @@ export function sourceRoutes(
       },
     },
     async (request) => {
-      const [source] = vesalius.index.getSources([request.params.id]);
-      if (!source)
-        throw new VesaliusError('NOT_FOUND', `No source ${request.params.id}.`, { details: { field: 'id' } });
+      const found = vesalius.source(request.params.id);
+      if (!found) throw new VesaliusError('NOT_FOUND', `No source ${request.params.id}.`, { details: { field: 'id' } });
       return {
-        source,
-        passages: vesalius.index.passagesOfSource(source.id).map(({ id, section, text }) => ({ id, section, text })),
+        source: found.source,
+        passages: found.passages.map(({ id, section, text }) => ({ id, section, text })),
       };
     },
   );
 
-  let topics: Topic[] | undefined;
   app.get(
     '/api/suggest',
     {
@@ -88,8 +83,7 @@ export function sourceRoutes(
       },
     },
     async (request) => {
-      topics ??= vesalius.index.listTopics();
-      return { suggestions: suggestTopics(topics, request.query.q, request.query.limit) };
+      return { suggestions: vesalius.suggest(request.query.q, request.query.limit) };
     },
   );
 }

@@ -33,6 +33,7 @@ import { compileRules } from './understand/compile-rules.js';
 import { EntityIndex } from './understand/entity-index.js';
 import { SpellingCorrector } from './understand/spelling-corrector.js';
 import type { PubmedLookup } from './verify/verify-references.js';
+import { topicSourceId } from './domain/ids.js';
 
 interface SearchResult {
   id: string;
@@ -165,7 +166,7 @@ export function createVesalius(config: Config, options: { now?: () => Date } = {
     recoveredFrom: index.recoveredFrom ?? null,
     topicArticles: () =>
       index.listTopics().map((topic) => {
-        const statements = index.passagesOfSource(`kb:${topic.id}`);
+        const statements = index.passagesOfSource(topicSourceId(topic.id));
         return topicAsArticle(
           topic,
           statements,
@@ -206,13 +207,13 @@ function lazyVocabulary(index: SearchIndex, extra: string[]): () => Map<string, 
       // An index synced before the vocabulary was kept: read it once and keep it.
       const units = index.listTopics().map((topic) => ({
         source: {
-          id: `kb:${topic.id}`,
+          id: topicSourceId(topic.id),
           kind: 'knowledge-base-topic' as const,
           origin: 'knowledge-base' as const,
           title: topic.title,
           authors: [],
         },
-        passages: index.passagesOfSource(`kb:${topic.id}`),
+        passages: index.passagesOfSource(topicSourceId(topic.id)),
         topic,
       }));
       vocabulary = vocabularyOf(units);

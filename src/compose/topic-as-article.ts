@@ -3,7 +3,7 @@ import type { Passage } from '../domain/passage.js';
 import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
 import { disclaimerFor } from './disclaimer.js';
-import { toReference } from './to-reference.js';
+import { CitationNumbering } from './to-reference.js';
 
 /**
  * A whole knowledge-base topic as an article, every statement with its citations: the
@@ -15,17 +15,12 @@ export function topicAsArticle(
   sources: Map<string, Source>,
   headings: Record<string, string>,
 ): Article {
-  const numbers = new Map<string, number>();
-  const cite = (ids: string[]) =>
-    ids.map((id) => {
-      if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-      return numbers.get(id) ?? 0;
-    });
+  const numbering = new CitationNumbering();
   const bySection = new Map<string, Section>();
   const summary = statements.filter((statement) => statement.section === 'Summary');
   const bottomLine = {
     text: summary.map((statement) => statement.text).join(' '),
-    citations: [...new Set(cite(summary.flatMap((statement) => statement.citations)))],
+    citations: numbering.number(summary.flatMap((statement) => statement.citations)),
   };
   for (const statement of statements) {
     if (statement.section === 'Summary') continue;
@@ -34,13 +29,13 @@ export function topicAsArticle(
     const grade = [statement.grade?.strength, statement.grade?.evidence].filter(Boolean).join('; ');
     section.bullets.push({
       text: statement.text,
-      citations: [...new Set(cite(statement.citations))],
+      citations: numbering.number(statement.citations),
       evidence: [statement.id],
       ...(grade ? { grade } : {}),
     });
     bySection.set(heading, section);
   }
-  const references: Reference[] = [...numbers.entries()].map(([id, n]) => toReference(n, id, sources.get(id)));
+  const references: Reference[] = numbering.references(sources);
   return {
     question: topic.title,
     status: 'answered',

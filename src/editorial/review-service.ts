@@ -15,6 +15,7 @@ import { diffVersions, type VersionDiffLine } from './diff-versions.js';
 import { hashPassword } from './hash-password.js';
 import { passwordWeakness } from './password-rule.js';
 import { coveredBy, type ReviewedView, showApproved } from './show-reviewed.js';
+import { topicDocumentId } from '../domain/ids.js';
 
 /** Who may do what; checked here, on the server, for every editorial operation. */
 const PERMISSIONS: Record<string, Role[]> = {
@@ -269,7 +270,7 @@ export class ReviewService {
       return { ...showApproved(shown, own.approved.content), ...approvalOf(own.approved, own.document) };
     }
     if (shown.topics.length === 0) return null;
-    const topics = await Promise.all(shown.topics.map((topic) => this.standing(`topic:${topic}`)));
+    const topics = await Promise.all(shown.topics.map((topic) => this.standing(topicDocumentId(topic))));
     if (topics.some((topic) => topic === null)) return null;
     const known = topics.filter((topic): topic is NonNullable<typeof topic> => topic !== null);
     const approvedTopics = known.flatMap((topic) => (topic.approved ? [topic.approved] : []));

@@ -8,6 +8,7 @@ import { readingGrade } from '../text/reading-grade.js';
 import { frontMatterSchema } from './topic-front-matter.js';
 import { referenceSourceId } from './reference-source-id.js';
 import { PATIENT_SECTION, REQUIRED_DRUG_SECTIONS, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+import { topicSourceId } from '../domain/ids.js';
 export { referenceSourceId } from './reference-source-id.js';
 
 /** Highest Flesch–Kincaid grade accepted for a topic's patient summary. */
@@ -82,7 +83,7 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     references.set(reference.key, source);
   }
 
-  const topicSourceId = `kb:${front.id}`;
+  const topicSource = topicSourceId(front.id);
   const used = new Set<string>();
   const passages: Passage[] = [];
   let section = '';
@@ -135,8 +136,8 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
       );
     }
     const passage: Passage = {
-      id: `${topicSourceId}:${passages.length + 1}`,
-      sourceId: topicSourceId,
+      id: `${topicSource}:${passages.length + 1}`,
+      sourceId: topicSource,
       section,
       text,
       ord: passages.length + 1,
@@ -205,7 +206,7 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
     };
   }
   const source: Source = {
-    id: topicSourceId,
+    id: topicSource,
     kind: 'knowledge-base-topic',
     origin: 'knowledge-base',
     title: front.title,

@@ -1,6 +1,7 @@
 import type { IndexUnit, SearchIndex } from '../indexing/search-index.js';
 import { tokenize } from '../text/tokenize.js';
 import { fingerprintKnowledgeBase, readKnowledgeBase } from './read-knowledge-base.js';
+import { isTopicSourceId } from '../domain/ids.js';
 
 const META_KEY = 'knowledge_base_fingerprint';
 /** The knowledge base's words with their counts, kept beside it so spelling correction need not re-read it. */
@@ -37,7 +38,7 @@ export function syncKnowledgeBase(index: SearchIndex, root: string, options: { f
     return { changed: false, topics: 0, statements: 0, invalidFiles: [] };
   }
   const knowledge = readKnowledgeBase(root);
-  const stale = index.sourceIdsByOrigin('knowledge-base').filter((id) => id.startsWith('kb:'));
+  const stale = index.sourceIdsByOrigin('knowledge-base').filter(isTopicSourceId);
   index.deleteSources(stale);
   index.write(knowledge.units);
   index.pruneUncitedSources('knowledge-base');

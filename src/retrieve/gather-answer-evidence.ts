@@ -9,6 +9,7 @@ import { ANSWER_THRESHOLDS } from './ranking-settings.js';
 import { type CompiledFacets, subjectMatcher } from './compile-facets.js';
 import { type FacetScore, scoreStatement } from './score-statement.js';
 import { STOPWORDS } from './stopwords.js';
+import { topicSourceId } from '../domain/ids.js';
 
 export interface AnswerCandidate {
   passage: Passage;
@@ -206,7 +207,7 @@ export class AnswerRetriever {
   private statementsOf(topicId: string): Passage[] {
     let list = this.statements.get(topicId);
     if (!list) {
-      list = this.index.passagesOfSource(`kb:${topicId}`);
+      list = this.index.passagesOfSource(topicSourceId(topicId));
       this.statements.set(topicId, list);
     }
     return list;

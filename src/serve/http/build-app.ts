@@ -18,6 +18,7 @@ import { editorialApi } from './routes/editorial-api.js';
 import type { EditorialDependencies } from './routes/editorial-dependencies.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
+import { topicDocumentId } from '../../domain/ids.js';
 
 export interface AppOptions {
   vesalius: Vesalius;
@@ -146,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app,
     options.vesalius,
     options.editorial
-      ? (topicId) => options.editorial?.review.documentStatus(`topic:${topicId}`) ?? Promise.resolve(null)
+      ? (topicId) => options.editorial?.review.documentStatus(topicDocumentId(topicId)) ?? Promise.resolve(null)
       : null,
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

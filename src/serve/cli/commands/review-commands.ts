@@ -8,6 +8,7 @@ import { rulesAsArticle } from '../../../editorial/rules-as-article.js';
 import { RULE_FILES } from '../../../ingest/read-clinical-rules.js';
 import { createVesalius, openArticleStore } from '../../../wiring.js';
 import { actor, authenticated, type CliIo, type StoreOptions, storeOptions, withService } from './editorial-store.js';
+import { rulesDocumentId, topicDocumentId } from '../../../domain/ids.js';
 
 /** `vesalius review list|submit|import-topics|approve|request-changes`; decisions are recorded under the reviewer named with --as, proven by password or token. */
 export function registerReview(program: Command, io: CliIo): void {
@@ -79,7 +80,7 @@ export function registerReview(program: Command, io: CliIo): void {
         const submitter = await actor(repository, options.as);
         let added = 0;
         for (const article of vesalius.topicArticles()) {
-          const id = `topic:${article.topics[0]}`;
+          const id = topicDocumentId(article.topics[0] ?? '');
           if (await repository.getDocument(id)) continue;
           const [topic] = vesalius.topics(article.topics);
           await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
@@ -88,7 +89,7 @@ export function registerReview(program: Command, io: CliIo): void {
         // The clinical rules (knowledge/rules/*.yaml) are reviewed like topics.
         let rules = 0;
         for (const file of RULE_FILES) {
-          const id = `rules:${file.replace(/\.yaml$/, '')}`;
+          const id = rulesDocumentId(file);
           if (await repository.getDocument(id)) continue;
           const path = join(config.knowledgeDir, 'rules', file);
           const updated = statSync(path).mtime.toISOString().slice(0, 10);

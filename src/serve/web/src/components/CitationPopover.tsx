@@ -3,6 +3,7 @@ import { errorMessage } from '../lib/api';
 import { loadPassage, passageForReference } from '../lib/passages';
 import { bibliographic } from '../../../../text/render-article.js';
 import type { PassageResponse, Reference } from '../lib/types';
+import { isTopicSourceId } from '../../../../domain/ids.js';
 
 type State =
   | { kind: 'loading' }
@@ -71,7 +72,7 @@ export function CitationPopover({ id, n, reference, evidence, statement, grade }
         .join('. ')
     : `Reference ${n}`;
   const found = state.kind === 'ready' ? state.found : undefined;
-  const fromKnowledgeBase = found?.passage.id.startsWith('kb:') ?? false;
+  const fromKnowledgeBase = found ? isTopicSourceId(found.passage.id) : false;
   // A statement quoted back to itself says nothing: show the passage only when it adds something.
   const repeats = found && statement?.includes(found.passage.text);
   const review = found?.topicReview;

@@ -3,7 +3,7 @@ import { evidenceLevelOf } from '../domain/evidence-level.js';
 import type { Source } from '../domain/source.js';
 
 /** The article's reference for a cited source: the one place a source becomes a reference. */
-export function toReference(n: number, id: string, source: Source | undefined): Reference {
+function toReference(n: number, id: string, source: Source | undefined): Reference {
   const kind = source?.kind ?? 'other';
   return {
     n,

@@ -107,6 +107,11 @@ export class ReviewService {
   }
 
   /** Keeps a generated answer as a document for review (version 1, submitted). */
+  /** Whether a document with this id is in the editorial store. */
+  async exists(documentId: string): Promise<boolean> {
+    return (await this.repository.getDocument(documentId)) !== null;
+  }
+
   async submit(
     article: Article,
     input: { id?: string; kind?: EditorialDocument['kind']; specialty?: string | null },

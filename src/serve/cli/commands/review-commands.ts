@@ -4,11 +4,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { VesaliusError } from '../../../domain/errors.js';
 import { VERSION_STATES, type VersionState } from '../../../domain/review-workflow.js';
-import { rulesAsArticle } from '../../../editorial/rules-as-article.js';
+import { importKnowledgeForReview } from '../../../editorial/import-knowledge.js';
 import { RULE_FILES } from '../../../ingest/read-clinical-rules.js';
 import { createVesalius, openArticleStore } from '../../../wiring.js';
 import { actor, authenticated, type CliIo, type StoreOptions, storeOptions, withService } from './editorial-store.js';
-import { rulesDocumentId, topicDocumentId } from '../../../domain/ids.js';
 
 /** `vesalius review list|submit|import-topics|approve|request-changes`; decisions are recorded under the reviewer named with --as, proven by password or token. */
 export function registerReview(program: Command, io: CliIo): void {
@@ -78,28 +77,26 @@ export function registerReview(program: Command, io: CliIo): void {
       const vesalius = createVesalius(config);
       try {
         const submitter = await actor(repository, options.as);
-        let added = 0;
-        for (const article of vesalius.topicArticles()) {
-          const id = topicDocumentId(article.topics[0] ?? '');
-          if (await repository.getDocument(id)) continue;
-          const [topic] = vesalius.topics(article.topics);
-          await service.submit(article, { id, kind: 'topic', specialty: topic?.specialty ?? null }, submitter);
-          added += 1;
-        }
-        // The clinical rules (knowledge/rules/*.yaml) are reviewed like topics.
-        let rules = 0;
-        for (const file of RULE_FILES) {
-          const id = rulesDocumentId(file);
-          if (await repository.getDocument(id)) continue;
-          const path = join(config.knowledgeDir, 'rules', file);
-          const updated = statSync(path).mtime.toISOString().slice(0, 10);
-          await service.submit(
-            rulesAsArticle(file, readFileSync(path, 'utf8'), updated),
-            { id, kind: 'rules', specialty: null },
-            submitter,
-          );
-          rules += 1;
-        }
+        const { topics: added, rules } = await importKnowledgeForReview(
+          service,
+          {
+            topics: vesalius.topicArticles().map((article) => ({
+              topicId: article.topics[0] ?? '',
+              article,
+              specialty: vesalius.topics(article.topics)[0]?.specialty ?? null,
+            })),
+            // The clinical rules (knowledge/rules/*.yaml) are reviewed like topics.
+            rules: RULE_FILES.map((file) => {
+              const path = join(config.knowledgeDir, 'rules', file);
+              return {
+                file,
+                text: readFileSync(path, 'utf8'),
+                updated: statSync(path).mtime.toISOString().slice(0, 10),
+              };
+            }),
+          },
+          submitter,
+        );
         io.out(`Submitted ${added} knowledge-base topics and ${rules} clinical rules files for review.\n`);
       } finally {
         vesalius.close();

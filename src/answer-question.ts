@@ -16,6 +16,7 @@ import { followThread } from './understand/follow-thread.js';
 import { readFacets } from './understand/read-facets.js';
 import type { SpellingCorrector } from './understand/spelling-corrector.js';
 import { verifyArticle } from './verify/verify-article.js';
+import { PATIENT_SECTION } from './domain/section-name.js';
 
 export interface AnswerDependencies {
   rules: CompiledRules;
@@ -127,7 +128,7 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
   const usable = emergency
     ? candidates.filter(
         (candidate) =>
-          candidate.passage.section === 'Patient summary' &&
+          candidate.passage.section === PATIENT_SECTION &&
           !deps.rules.triage.notInEmergency.some((pattern) => pattern.test(candidate.passage.text)),
       )
     : candidates;

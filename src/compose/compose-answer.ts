@@ -15,6 +15,7 @@ import { frameAnswer } from './frame-answer.js';
 import { disclaimerFor } from './disclaimer.js';
 import { makeAnswerTitle } from './make-answer-title.js';
 import { CitationNumbering } from './to-reference.js';
+import { PATIENT_SECTION, SUMMARY_SECTION } from '../domain/section-name.js';
 
 export interface AnswerInput {
   compiled: CompiledFacets;
@@ -43,7 +44,6 @@ interface Chosen {
   topicId?: string;
 }
 
-const PATIENT_SECTION = 'Patient summary';
 /** A plain-language statement leads a patient's bottom line when it scores at least this share of the best. */
 const PLAIN_LEAD = 0.95;
 const RELATED = 'Related';
@@ -214,7 +214,9 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   const frame = frameAnswer(facets, input.topics);
   const naming = frame
     ? knowledge
-        .filter((candidate) => candidate.passage.topicId === frame.topicId && candidate.passage.section === 'Summary')
+        .filter(
+          (candidate) => candidate.passage.topicId === frame.topicId && candidate.passage.section === SUMMARY_SECTION,
+        )
         .sort((a, b) => a.passage.ord - b.passage.ord)[0]
     : undefined;
   const bottomChosen = bottomLiterature

@@ -4,6 +4,7 @@ import type { Source } from '../domain/source.js';
 import type { Topic } from '../domain/topic.js';
 import { disclaimerFor } from './disclaimer.js';
 import { CitationNumbering } from './to-reference.js';
+import { SUMMARY_SECTION } from '../domain/section-name.js';
 
 /**
  * A whole knowledge-base topic as an article, every statement with its citations: the
@@ -17,13 +18,13 @@ export function topicAsArticle(
 ): Article {
   const numbering = new CitationNumbering();
   const bySection = new Map<string, Section>();
-  const summary = statements.filter((statement) => statement.section === 'Summary');
+  const summary = statements.filter((statement) => statement.section === SUMMARY_SECTION);
   const bottomLine = {
     text: summary.map((statement) => statement.text).join(' '),
     citations: numbering.number(summary.flatMap((statement) => statement.citations)),
   };
   for (const statement of statements) {
-    if (statement.section === 'Summary') continue;
+    if (statement.section === SUMMARY_SECTION) continue;
     const heading = headings[statement.section] ?? statement.section;
     const section = bySection.get(heading) ?? { heading, bullets: [] };
     const grade = [statement.grade?.strength, statement.grade?.evidence].filter(Boolean).join('; ');

@@ -7,7 +7,8 @@ import type { IndexUnit } from '../indexing/search-index.js';
 import { readingGrade } from '../text/reading-grade.js';
 import { frontMatterSchema } from './topic-front-matter.js';
 import { referenceSourceId } from './reference-source-id.js';
-import { PATIENT_SECTION, REQUIRED_DRUG_SECTIONS, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
+import { PATIENT_SECTION } from '../domain/section-name.js';
+import { REQUIRED_DRUG_SECTIONS, SECTION_ANSWERS, isKnownSection } from './topic-sections.js';
 import { topicSourceId } from '../domain/ids.js';
 export { referenceSourceId } from './reference-source-id.js';
 
@@ -223,8 +224,8 @@ export function parseTopicFile(file: string, content: string): ParsedTopic {
 }
 
 function sectionAnswers(section: string, topicTypes: QuestionType[]): QuestionType[] {
-  const answers = SECTION_ANSWERS[section];
-  if (!answers || answers.length === 0) return [...topicTypes];
+  const answers = isKnownSection(section) ? SECTION_ANSWERS[section] : [];
+  if (answers.length === 0) return [...topicTypes];
   return [...answers];
 }
 

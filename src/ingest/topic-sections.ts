@@ -1,4 +1,5 @@
 import type { QuestionType } from '../domain/question-type.js';
+import type { SectionName } from '../domain/section-name.js';
 
 /**
  * The section headings a knowledge-base topic may use, and the kinds of question each
@@ -6,7 +7,7 @@ import type { QuestionType } from '../domain/question-type.js';
  * and drug monographs share one list, so a condition topic may also have, say, a
  * "Pregnancy" section.
  */
-export const SECTION_ANSWERS: Record<string, QuestionType[]> = {
+export const SECTION_ANSWERS: Record<SectionName, QuestionType[]> = {
   Summary: [],
   Definition: ['definition'],
   'What it does': ['definition'],
@@ -39,7 +40,7 @@ export const SECTION_ANSWERS: Record<string, QuestionType[]> = {
 };
 
 /** Sections every drug monograph must have (the rest are used where they apply). */
-export const REQUIRED_DRUG_SECTIONS = [
+export const REQUIRED_DRUG_SECTIONS: readonly SectionName[] = [
   'Summary',
   'What it does',
   'Indications',
@@ -51,10 +52,8 @@ export const REQUIRED_DRUG_SECTIONS = [
   'Interactions',
   'Adverse effects',
   'Patient summary',
-] as const;
+];
 
-export const PATIENT_SECTION = 'Patient summary';
-
-export function isKnownSection(heading: string): boolean {
+export function isKnownSection(heading: string): heading is SectionName {
   return Object.hasOwn(SECTION_ANSWERS, heading);
 }

@@ -10,6 +10,7 @@ import { type CompiledFacets, subjectMatcher } from './compile-facets.js';
 import { type FacetScore, scoreStatement } from './score-statement.js';
 import { STOPWORDS } from './stopwords.js';
 import { topicSourceId } from '../domain/ids.js';
+import { PATIENT_SECTION, type SectionName } from '../domain/section-name.js';
 
 export interface AnswerCandidate {
   passage: Passage;
@@ -20,15 +21,14 @@ export interface AnswerCandidate {
   fromKnowledgeBase: boolean;
 }
 
-const PATIENT_SECTION = 'Patient summary';
 /** Treatment sections whose drugs are worth checking for the asked population. */
-const TREATMENT_SECTIONS = new Set([
+const TREATMENT_SECTIONS = new Set<string>([
   'Summary',
   'First-line therapy',
   'Alternatives',
   'Dosing',
   'Special considerations',
-]);
+] satisfies SectionName[]);
 /** Credit of a drug that a condition's treatment statements name, standing in for the condition. */
 const EXPANSION_CREDIT = 0.75;
 

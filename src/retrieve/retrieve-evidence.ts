@@ -8,6 +8,7 @@ import type { Concept, QuestionAnalysis } from './analyze-question.js';
 import { stemToken } from '../text/stem-token.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize } from '../text/tokenize.js';
+import { PATIENT_SECTION } from '../domain/section-name.js';
 
 export interface RankedEvidence {
   passage: Passage;
@@ -54,8 +55,6 @@ const RANK_WEIGHTS = {
   /** Share of title and synonym credit a knowledge-base statement gets (they are its topic's, not its own). */
   sharedTitle: 0.25,
 };
-
-const PATIENT_SECTION = 'Patient summary';
 
 /**
  * Retrieves and reranks evidence: engine BM25 (column-weighted) → features (concept

@@ -11,6 +11,7 @@ import {
   SUBJECT_MATCH,
   TERM_SUBJECT_MIN,
 } from './ranking-settings.js';
+import type { SectionName } from '../domain/section-name.js';
 
 /** What scoring needs to know about one statement or passage. */
 export interface ScoredText {
@@ -79,7 +80,7 @@ function polarityIn(text: string, term: RegExp): boolean | null {
 }
 
 /** Where a class name stands for each of its drugs: interactions and warnings ("with NSAIDs"). */
-const CLASS_SECTIONS = new Set(['Interactions', 'Contraindications and warnings']);
+const CLASS_SECTIONS = new Set<string>(['Interactions', 'Contraindications and warnings'] satisfies SectionName[]);
 
 const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause', 'prevention']);
 

@@ -27,7 +27,19 @@ const QUESTIONS = [
 async function spawnServer(dbPath: string, askRate: number): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/vesalius.js'), 'serve', '--port', '0', '--quiet', '--db', dbPath, '--ask-rate', String(askRate)],
+    [
+      join(ROOT, 'bin/vesalius.js'),
+      'serve',
+      '--port',
+      '0',
+      '--quiet',
+      '--db',
+      dbPath,
+      '--ask-rate',
+      String(askRate),
+      // The load generator is one client: with the per-minute limit off, the daily cap is off too.
+      ...(askRate === 0 ? ['--daily-questions', '0'] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -148,7 +148,8 @@ export async function benchMixed(dbPath = join(scratchDir(), 'bench-mixed.sqlite
         setupRequest: (request) => ({ ...request, path: `${documentPath()}/versions/1/comments` }),
       },
     ];
-    for (let round = 1; round <= 3; round += 1) {
+    const rounds = Number(process.env['MIXED_ROUNDS'] ?? 3);
+    for (let round = 1; round <= rounds; round += 1) {
       const before = rssMb(child.pid ?? 0);
       const health = pollHealth(url);
       const result = await new Promise<autocannon.Result>((resolve, reject) =>
@@ -159,7 +160,7 @@ export async function benchMixed(dbPath = join(scratchDir(), 'bench-mixed.sqlite
       const probes = await health.stop();
       const after = rssMb(child.pid ?? 0);
       lines.push(
-        `${`HTTP mixed traffic, run ${round}/3`.padEnd(38)} ${`${Math.round(result.requests.average)} req/s`.padStart(14)}  p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · errors ${result.errors} · non-2xx ${result.non2xx} · timeouts ${result.timeouts} · server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB · /api/health p99 ${probes.p99} ms`,
+        `${`HTTP mixed traffic, run ${round}/${rounds}`.padEnd(38)} ${`${Math.round(result.requests.average)} req/s`.padStart(14)}  p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · errors ${result.errors} · non-2xx ${result.non2xx} · timeouts ${result.timeouts} · server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB · /api/health p99 ${probes.p99} ms`,
       );
     }
     lines.push(

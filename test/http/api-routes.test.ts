@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openApiGaps } from './openapi-gaps.js';
+import type { z } from 'zod';
+import {
+  articleListSchema,
+  errorSchema,
+  healthSchema,
+  passageResponseSchema,
+  readinessSchema,
+  sourceResponseSchema,
+  suggestionsSchema,
+  threadSchema,
+} from '../../src/contract/api-contract.js';
+import { publishedArticleSchema } from '../../src/contract/article-contract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ArticleService } from '../../src/serve/article-service.js';
@@ -45,6 +57,42 @@ describe('HTTP API (in process)', () => {
 
   const ask = async (question: string, audience?: string) =>
     app.inject({ method: 'POST', url: '/api/ask', payload: audience ? { question, audience } : { question } });
+
+  it('answers every public route in the shape its contract declares (nothing undeclared)', async () => {
+    const asked = (await ask('How is gout treated?')).json();
+    const [firstCitation] = asked.sections.flatMap((section: { bullets: Array<{ evidence: string[] }> }) =>
+      section.bullets.flatMap((bullet) => bullet.evidence),
+    );
+    const followUp = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/articles/${asked.id}/followups`,
+        payload: { question: 'and the dose?' },
+      })
+    ).json();
+    const passage = (await app.inject(`/api/passages/${encodeURIComponent(firstCitation)}`)).json();
+    const checks: Array<[string, z.ZodType, unknown]> = [
+      ['ask', publishedArticleSchema.strict(), asked],
+      ['follow-up', publishedArticleSchema.strict(), followUp],
+      ['article', publishedArticleSchema.strict(), (await app.inject(`/api/articles/${asked.id}`)).json()],
+      ['thread', threadSchema, (await app.inject(`/api/threads/${asked.threadId}`)).json()],
+      ['passage', passageResponseSchema.strict(), passage],
+      [
+        'source',
+        sourceResponseSchema,
+        (await app.inject(`/api/sources/${encodeURIComponent(passage.source.id)}`)).json(),
+      ],
+      ['suggest', suggestionsSchema, (await app.inject('/api/suggest?q=gou')).json()],
+      ['recent', articleListSchema, (await app.inject('/api/articles')).json()],
+      ['health', healthSchema, (await app.inject('/api/health')).json()],
+      ['ready', readinessSchema, (await app.inject('/api/ready')).json()],
+      ['error', errorSchema.strict(), (await app.inject('/api/articles/nope')).json()],
+    ];
+    for (const [name, schema, body] of checks) {
+      const parsed = schema.safeParse(body);
+      expect(parsed.success ? [] : parsed.error.issues, name).toEqual([]);
+    }
+  });
 
   it('health and readiness', async () => {
     expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok' });

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openApiGaps } from './openapi-gaps.js';
+import type { z } from 'zod';
+import {
+  auditSchema,
+  diffSchema,
+  documentViewSchema,
+  queueSchema,
+  usersSchema,
+} from '../../src/contract/editorial-contract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Role } from '../../src/domain/editorial.js';
@@ -196,6 +204,18 @@ describe('editorial HTTP API', () => {
         else if (!route.allowed.includes(caller)) expect(response.statusCode, label).toBe(403);
         else expect([200, 201, 409], `${label}: ${response.body}`).toContain(response.statusCode);
       }
+    }
+    // What the reviewer page and scripts read comes in the shape the contract declares.
+    const shapes: Array<[string, z.ZodType]> = [
+      ['/api/review/queue', queueSchema],
+      [`/api/review/documents/${documentId}`, documentViewSchema],
+      [`/api/review/documents/${documentId}/diff?from=1&to=1`, diffSchema],
+      [`/api/review/audit?documentId=${documentId}`, auditSchema],
+      ['/api/users', usersSchema],
+    ];
+    for (const [url, schema] of shapes) {
+      const parsed = schema.safeParse((await call('admin', 'GET', url)).json());
+      expect(parsed.success ? [] : parsed.error.issues, url).toEqual([]);
     }
   });
 

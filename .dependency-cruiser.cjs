@@ -4,12 +4,12 @@
  * Pipeline order: a module imports its own layer and earlier ones, never later ones.
  */
 const LATER = {
-  0: '^src/(config|indexing|storage|ingest|understand|retrieve|triage|compose|editorial|verify|serve)/|^src/(answer-question|wiring)[.]ts$',
-  1: '^src/(ingest|understand|retrieve|triage|compose|editorial|verify|serve)/|^src/(answer-question|wiring)[.]ts$',
-  2: '^src/(understand|retrieve|triage|compose|editorial|verify|serve)/|^src/(answer-question|wiring)[.]ts$',
-  3: '^src/(compose|editorial|verify|serve)/|^src/(answer-question|wiring)[.]ts$',
-  4: '^src/(verify|serve)/|^src/(answer-question|wiring)[.]ts$',
-  5: '^src/serve/|^src/(answer-question|wiring)[.]ts$',
+  0: '^src/(config|indexing|storage|ingest|understand|retrieve|triage|compose|editorial|verify|serve)/|^src/(answer-question|article-service|wiring)[.]ts$',
+  1: '^src/(ingest|understand|retrieve|triage|compose|editorial|verify|serve)/|^src/(answer-question|article-service|wiring)[.]ts$',
+  2: '^src/(understand|retrieve|triage|compose|editorial|verify|serve)/|^src/(answer-question|article-service|wiring)[.]ts$',
+  3: '^src/(compose|editorial|verify|serve)/|^src/(answer-question|article-service|wiring)[.]ts$',
+  4: '^src/(verify|serve)/|^src/(answer-question|article-service|wiring)[.]ts$',
+  5: '^src/serve/|^src/(answer-question|article-service|wiring)[.]ts$',
   6: '^src/serve/|^src/wiring[.]ts$',
   7: '^src/serve/',
 };
@@ -29,7 +29,7 @@ module.exports = {
     layer('layer-3-understand-retrieve-triage', '^src/(understand|retrieve|triage)/', 3),
     layer('layer-4-compose-editorial', '^src/(compose|editorial)/', 4),
     layer('layer-5-verify', '^src/verify/', 5),
-    layer('layer-6-answer-question', '^src/answer-question[.]ts$', 6),
+    layer('layer-6-answer-question', '^src/(answer-question|article-service)[.]ts$', 6),
     layer('layer-7-wiring', '^src/wiring[.]ts$', 7),
     {
       name: 'domain-imports-no-package',

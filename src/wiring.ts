@@ -1,4 +1,5 @@
 import { answerQuestion } from './answer-question.js';
+import { type Answerer, ArticleService } from './article-service.js';
 import { topicAsArticle } from './compose/topic-as-article.js';
 import type { Config } from './config/load-config.js';
 import type { Article } from './domain/article.js';
@@ -241,6 +242,20 @@ async function openEditorialRepository(config: Config): Promise<EditorialReposit
     return openPostgresEditorialRepository(config.databaseUrl);
   }
   return new SqliteEditorialRepository(config.editorialPath);
+}
+
+/**
+ * Kept answers and threads over the configured answer store, with the per-client daily cap;
+ * `answer` composes answers elsewhere (the server's worker threads), else in this thread.
+ */
+export async function openArticleService(
+  config: Config,
+  vesalius: Vesalius,
+  answer?: Answerer,
+): Promise<{ service: ArticleService; store: ArticleStore }> {
+  const store = await openArticleStore(config);
+  const service = new ArticleService(vesalius, store, undefined, undefined, answer, config.dailyQuestionsPerClient);
+  return { service, store };
 }
 
 /** The editorial side, opened and composed here: its store, the review workflow and sign-in. */

@@ -5,7 +5,7 @@ import { QUESTION_TYPES } from '../domain/question-type.js';
 import { REVIEW_STATUSES } from '../domain/review-status.js';
 
 /**
- * The article as the API returns it, once: Fastify serialises responses with these schemas,
+ * The article as the API returns it, once: the routes' responses are typed by these schemas,
  * /api/openapi.json is generated from them, and the web app and tests take their types from them.
  */
 export const audienceSchema = z.enum(AUDIENCES);

@@ -7,9 +7,9 @@ import type { Article } from '../domain/article.js';
 import type { Audience } from '../domain/audience.js';
 import { VesaliusError, type ErrorCode } from '../domain/errors.js';
 import type { ThreadContext } from '../storage/article-store.js';
+import type { Answerer } from '../article-service.js';
 
 /** Answers a question, in this thread or another. */
-export type Answerer = (question: string, audience: Audience, context?: ThreadContext | null) => Promise<Article>;
 
 export interface AnswerRequest {
   id: number;

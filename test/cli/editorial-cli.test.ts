@@ -79,7 +79,7 @@ describe('vesalius users and review commands (embedded store)', () => {
     };
     expect(asked.status).toBe('answered');
     // Answers asked through the CLI are not stored; store one the way the web app does.
-    const { ArticleService } = await import('../../src/serve/article-service.js');
+    const { ArticleService } = await import('../../src/article-service.js');
     const { openArticleStore, createVesalius } = await import('../../src/wiring.js');
     const { loadConfig } = await import('../../src/config/load-config.js');
     const config = loadConfig({ dbPath: db }, {});

@@ -14,7 +14,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { Role } from '../../src/domain/editorial.js';
 import { AuthService } from '../../src/editorial/auth-service.js';
 import { ReviewService } from '../../src/editorial/review-service.js';
-import { ArticleService } from '../../src/serve/article-service.js';
+import { ArticleService } from '../../src/article-service.js';
 import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { SqliteEditorialRepository } from '../../src/storage/sqlite/sqlite-editorial-repository.js';

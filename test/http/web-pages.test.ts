@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { ArticleService } from '../../src/serve/article-service.js';
+import { ArticleService } from '../../src/article-service.js';
 import { buildApp } from '../../src/serve/http/build-app.js';
 import { SqliteArticleStore } from '../../src/storage/sqlite/sqlite-article-store.js';
 import { createVesalius, type Vesalius } from '../../src/wiring.js';

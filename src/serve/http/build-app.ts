@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { VesaliusError } from '../../domain/errors.js';
 import type { Vesalius } from '../../wiring.js';
-import type { ArticleService } from '../article-service.js';
+import type { ArticleService } from '../../article-service.js';
 import { handleError } from './http-errors.js';
 import { isClientPage, permalinkId, withArticleHead } from './render-page-head.js';
 import { articleRoutes, type ReviewOverlay } from './routes/article-routes.js';

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, type Config } from '../../config/load-config.js';
-import { createVesalius, openArticleStore, openEditorial } from '../../wiring.js';
+import { createVesalius, openArticleService, openEditorial } from '../../wiring.js';
 import { VERSION_STATES } from '../../domain/review-workflow.js';
 import { AnswerPool } from '../answer-pool.js';
-import { ArticleService } from '../article-service.js';
 import { buildApp } from './build-app.js';
 
 export interface RunningServer {
@@ -20,7 +19,6 @@ export async function startServer(
   options: { port: number; host: string; logger: boolean },
 ): Promise<RunningServer> {
   const vesalius = createVesalius(config);
-  const store = await openArticleStore(config);
   const { repository: editorialStore, review, auth } = await openEditorial(config);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const editorial = {
@@ -31,14 +29,7 @@ export async function startServer(
   };
   // Answers are composed in worker threads, so health checks and reads stay fast under load.
   const pool = AnswerPool.start(config);
-  const articlesService = new ArticleService(
-    vesalius,
-    store,
-    undefined,
-    undefined,
-    pool?.answer,
-    config.dailyQuestionsPerClient,
-  );
+  const { service: articlesService, store } = await openArticleService(config, vesalius, pool?.answer);
   const app = await buildApp({
     vesalius,
     articles: articlesService,

@@ -16,7 +16,7 @@ import { publishedArticleSchema } from '../../../contract/article-contract.js';
 import type { Audience } from '../../../domain/audience.js';
 import type { Article } from '../../../domain/article.js';
 import type { ReviewedView } from '../../../editorial/show-reviewed.js';
-import type { ArticleService } from '../../article-service.js';
+import type { ArticleService } from '../../../article-service.js';
 import { articleToMarkdown, articleToText, referencesToRis } from '../../../text/render-article.js';
 import { clientKey } from './client-key.js';
 

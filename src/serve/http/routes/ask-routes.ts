@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { askBodySchema, errorSchema } from '../../../contract/api-contract.js';
 import { publishedArticleSchema } from '../../../contract/article-contract.js';
 import type { Audience } from '../../../domain/audience.js';
-import type { ArticleService } from '../../article-service.js';
+import type { ArticleService } from '../../../article-service.js';
 import { clientKey } from './client-key.js';
 
 const refused = { 400: errorSchema, 409: errorSchema, 415: errorSchema, 429: errorSchema, 503: errorSchema };

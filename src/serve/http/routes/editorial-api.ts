@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ArticleService } from '../../article-service.js';
+import type { ArticleService } from '../../../article-service.js';
 import { authRoutes } from './auth-routes.js';
 import type { EditorialDependencies } from './editorial-dependencies.js';
 import { identifyCaller } from './identify-caller.js';

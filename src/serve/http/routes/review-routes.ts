@@ -23,7 +23,7 @@ import {
 } from '../../../contract/editorial-contract.js';
 import type { Article } from '../../../domain/article.js';
 import { documentView } from '../../../editorial/document-view.js';
-import type { ArticleService } from '../../article-service.js';
+import type { ArticleService } from '../../../article-service.js';
 import type { EditorialDependencies } from './editorial-dependencies.js';
 import { actorOf, requireSignedIn } from './identify-caller.js';
 

@@ -1,11 +1,17 @@
-import { threadContextOf } from '../answer-question.js';
-import type { Article } from '../domain/article.js';
-import type { Audience } from '../domain/audience.js';
-import { VesaliusError } from '../domain/errors.js';
-import { newId as randomId } from '../storage/new-id.js';
-import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from '../storage/article-store.js';
-import type { Vesalius } from '../wiring.js';
-import type { Answerer } from './answer-pool.js';
+import { threadContextOf } from './answer-question.js';
+import type { Article } from './domain/article.js';
+import type { Audience } from './domain/audience.js';
+import { VesaliusError } from './domain/errors.js';
+import { newId as randomId } from './storage/new-id.js';
+import type { ArticleStore, ArticleSummary, StoredArticle, ThreadContext } from './storage/article-store.js';
+
+/** Composes an answer: in worker threads in the server, in this thread otherwise. */
+export type Answerer = (question: string, audience: Audience, context?: ThreadContext | null) => Promise<Article>;
+
+/** What answers questions (the Vesalius pipeline). */
+interface AnswersQuestions {
+  ask(question: string, audience?: Audience, context?: ThreadContext | null): Article;
+}
 
 /** An article as the API returns it: the CLI's JSON plus its identity in the store. */
 export type PublishedArticle = Article & {
@@ -28,7 +34,7 @@ export const MAX_THREAD = 50;
  */
 export class ArticleService {
   constructor(
-    vesalius: Vesalius,
+    vesalius: AnswersQuestions,
     private readonly store: ArticleStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly newId: () => string = randomId,

@@ -1,5 +1,5 @@
 import { answerQuestion } from './answer-question.js';
-import { type Answerer, ArticleService } from './article-service.js';
+import type { Answerer, ArticleService } from './article-service.js';
 import { topicAsArticle } from './compose/topic-as-article.js';
 import type { Config } from './config/load-config.js';
 import type { Article } from './domain/article.js';
@@ -22,13 +22,11 @@ import { buildSynonymMatcher } from './retrieve/build-term-matcher.js';
 import { AnswerRetriever } from './retrieve/gather-answer-evidence.js';
 import { EvidenceRetriever } from './retrieve/retrieve-evidence.js';
 import { suggestTopics, type TopicSuggestion } from './retrieve/suggest-topics.js';
-import { AuthService } from './editorial/auth-service.js';
-import { ReviewService } from './editorial/review-service.js';
+import type { AuthService } from './editorial/auth-service.js';
+import type { ReviewService } from './editorial/review-service.js';
 import type { ArticleStore } from './storage/article-store.js';
 import type { EditorialRepository } from './storage/editorial-repository.js';
 import { backupStores, restoreStores } from './storage/sqlite/backup-stores.js';
-import { SqliteArticleStore } from './storage/sqlite/sqlite-article-store.js';
-import { SqliteEditorialRepository } from './storage/sqlite/sqlite-editorial-repository.js';
 import { tokenize } from './text/tokenize.js';
 import { compileRules } from './understand/compile-rules.js';
 import { EntityIndex } from './understand/entity-index.js';
@@ -232,6 +230,8 @@ export async function openArticleStore(config: Config): Promise<ArticleStore> {
     const { openPostgresArticleStore } = await import('./storage/postgres/postgres-stores.js');
     return openPostgresArticleStore(config.databaseUrl);
   }
+  // The stores and their query builder load on demand: `vesalius ask` never needs them.
+  const { SqliteArticleStore } = await import('./storage/sqlite/sqlite-article-store.js');
   return new SqliteArticleStore(config.storePath);
 }
 
@@ -241,6 +241,7 @@ async function openEditorialRepository(config: Config): Promise<EditorialReposit
     const { openPostgresEditorialRepository } = await import('./storage/postgres/postgres-stores.js');
     return openPostgresEditorialRepository(config.databaseUrl);
   }
+  const { SqliteEditorialRepository } = await import('./storage/sqlite/sqlite-editorial-repository.js');
   return new SqliteEditorialRepository(config.editorialPath);
 }
 
@@ -254,6 +255,7 @@ export async function openArticleService(
   answer?: Answerer,
 ): Promise<{ service: ArticleService; store: ArticleStore }> {
   const store = await openArticleStore(config);
+  const { ArticleService } = await import('./article-service.js');
   const service = new ArticleService(vesalius, store, undefined, undefined, answer, config.dailyQuestionsPerClient);
   return { service, store };
 }
@@ -263,6 +265,10 @@ export async function openEditorial(
   config: Config,
 ): Promise<{ repository: EditorialRepository; review: ReviewService; auth: AuthService }> {
   const repository = await openEditorialRepository(config);
+  const [{ ReviewService }, { AuthService }] = await Promise.all([
+    import('./editorial/review-service.js'),
+    import('./editorial/auth-service.js'),
+  ]);
   return { repository, review: new ReviewService(repository), auth: new AuthService(repository) };
 }
 

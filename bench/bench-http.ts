@@ -6,13 +6,10 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config/load-config.js';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createVesalius } from '../src/wiring.js';
+import { spawnServe } from '../scripts/spawn-serve.js';
 import { pollHealth } from './poll-health.js';
 import { scratchDir } from './shared-paths.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const QUESTIONS = [
   'What is the treatment approach for ILD with an NSIP pattern and elevated IgE?',
@@ -25,40 +22,15 @@ const QUESTIONS = [
 
 /** The server in its own process, as users run it, so the load generator does not share its event loop. */
 async function spawnServer(dbPath: string, askRate: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/vesalius.js'),
-      'serve',
-      '--port',
-      '0',
-      '--quiet',
-      '--db',
-      dbPath,
-      '--ask-rate',
-      String(askRate),
-      // The load generator is one client: with the per-minute limit off, the daily cap is off too.
-      ...(askRate === 0 ? ['--daily-questions', '0'] : []),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`vesalius serve exited with code ${code}`)));
-  });
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const server = await spawnServe([
+    '--db',
+    dbPath,
+    '--ask-rate',
+    String(askRate),
+    // The load generator is one client: with the per-minute limit off, the daily cap is off too.
+    ...(askRate === 0 ? ['--daily-questions', '0'] : []),
+  ]);
+  return { url: server.url, close: async () => void (await server.stop()) };
 }
 
 export async function benchHttp(dbPath = join(scratchDir(), 'bench-http.sqlite')): Promise<string[]> {

@@ -5,18 +5,16 @@
  * the server's memory before and after each run (flat is the target), and /api/health
  * latency during the run. Usage: npm run bench:mixed (also part of npm run bench)
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config/load-config.js';
 import { main } from '../src/serve/cli/main.js';
 import { createVesalius } from '../src/wiring.js';
+import { spawnServe } from '../scripts/spawn-serve.js';
 import { pollHealth } from './poll-health.js';
 import { scratchDir } from './shared-paths.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
 const QUESTIONS = [
   'How is gout treated?',
@@ -59,32 +57,8 @@ export async function benchMixed(dbPath = join(scratchDir(), 'bench-mixed.sqlite
   createVesalius(loadConfig({ dbPath }, {})).close(); // index the knowledge base before the clock starts
   await addAccount(dbPath, 'bench-editor', 'editor');
   await addAccount(dbPath, 'bench-reviewer', 'reviewer');
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/vesalius.js'),
-      'serve',
-      '--port',
-      '0',
-      '--quiet',
-      '--db',
-      dbPath,
-      '--ask-rate',
-      '0',
-      '--daily-questions',
-      '0',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`vesalius serve exited with code ${code}`)));
-  });
+  const server = await spawnServe(['--db', dbPath, '--ask-rate', '0', '--daily-questions', '0']);
+  const { url } = server;
   const lines: string[] = [];
   try {
     const editor = await apiToken(url, 'bench-editor');
@@ -150,7 +124,7 @@ export async function benchMixed(dbPath = join(scratchDir(), 'bench-mixed.sqlite
     ];
     const rounds = Number(process.env['MIXED_ROUNDS'] ?? 3);
     for (let round = 1; round <= rounds; round += 1) {
-      const before = rssMb(child.pid ?? 0);
+      const before = rssMb(server.child.pid ?? 0);
       const health = pollHealth(url);
       const result = await new Promise<autocannon.Result>((resolve, reject) =>
         autocannon({ url, connections: 16, duration: 6, requests }, (error, done) =>
@@ -158,7 +132,7 @@ export async function benchMixed(dbPath = join(scratchDir(), 'bench-mixed.sqlite
         ),
       );
       const probes = await health.stop();
-      const after = rssMb(child.pid ?? 0);
+      const after = rssMb(server.child.pid ?? 0);
       lines.push(
         `${`HTTP mixed traffic, run ${round}/${rounds}`.padEnd(38)} ${`${Math.round(result.requests.average)} req/s`.padStart(14)}  p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · errors ${result.errors} · non-2xx ${result.non2xx} · timeouts ${result.timeouts} · server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB · /api/health p99 ${probes.p99} ms`,
       );
@@ -167,10 +141,7 @@ export async function benchMixed(dbPath = join(scratchDir(), 'bench-mixed.sqlite
       `${''.padEnd(38)} ${''.padStart(14)}  targets: 0 errors and timeouts, RSS flat across runs, health p99 < 100 ms`,
     );
   } finally {
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await server.stop();
   }
   return lines;
 }

@@ -49,7 +49,10 @@ describe('architecture rules beyond imports (ARCHITECTURE.md)', () => {
   it('builds services in the composition root only', () => {
     expect(
       modules
-        .filter((module) => module.path !== 'wiring.ts' && /new (ReviewService|AuthService|ArticleService)\(/.test(module.text))
+        .filter(
+          (module) =>
+            module.path !== 'wiring.ts' && /new (ReviewService|AuthService|ArticleService)\(/.test(module.text),
+        )
         .map((module) => module.path),
     ).toEqual([]);
   });

@@ -1,41 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServeProcess, spawnServe } from '../../scripts/spawn-serve.js';
 import { main } from '../../src/serve/cli/main.js';
-import { ROOT, scratch } from '../helpers.js';
+import { scratch } from '../helpers.js';
 import { startPostgres } from '../storage/postgres-harness.js';
 
 /** Two `vesalius serve` processes against one PostgreSQL, as in a deployment with several app instances. */
 describe('two serve processes sharing one PostgreSQL', () => {
   const space = scratch();
   let database: Awaited<ReturnType<typeof startPostgres>>;
-  const servers: Array<{ child: ChildProcess; url: string }> = [];
+  const servers: ServeProcess[] = [];
 
   const serve = (name: string) =>
-    new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [
-          join(ROOT, 'bin/vesalius.js'),
-          'serve',
-          '--port',
-          '0',
-          '--quiet',
-          '--db',
-          join(space.dir, name, 'index.sqlite'),
-          '--database',
-          database.url,
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const url = /running at (\S+)/.exec(output)?.[1];
-        if (url) resolve({ child, url });
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
+    spawnServe(['--db', join(space.dir, name, 'index.sqlite'), '--database', database.url]);
 
   beforeAll(async () => {
     database = await startPostgres();
@@ -69,13 +46,7 @@ describe('two serve processes sharing one PostgreSQL', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const { child } of servers) child.kill('SIGTERM');
-    await Promise.all(
-      servers.map(
-        ({ child }) =>
-          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
-      ),
-    );
+    await Promise.all(servers.map((server) => server.stop()));
     await database?.stop();
     space.cleanup();
   });

@@ -7,6 +7,7 @@ import type { CompiledRules } from './compile-rules.js';
 import type { EntityIndex } from './entity-index.js';
 import { conditionsOfResults, readFindings, resultsOutOfRange } from './read-findings.js';
 import { joinPhraseTerms } from './join-phrase-terms.js';
+import { markPatientContext } from './mark-patient-context.js';
 import { readMeasurements } from './read-measurements.js';
 import type { CorrectedText } from './spelling-corrector.js';
 
@@ -17,7 +18,6 @@ export interface FacetReaders {
 
 /** A question longer than this is read as a vignette: its question sentence leads, the rest is context. */
 const VIGNETTE_CHARS = 220;
-const CONTEXT_POPULATIONS = new Set(['older-adult', 'male', 'female']);
 
 /** Words of asking that carry no subject. */
 const QUESTION_WORDS = new Set(
@@ -158,17 +158,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     }
   }
   const populations = readPopulations(text, rules, measurements, ageYears);
-  // A case told before its question ("A 67-year-old man with…") gives the patient's sex and older
-  // age as context, not as what is asked: they weigh, and are never reported as unanswered. A
-  // child's or infant's age always matters (their doses differ).
-  if (ask !== text) {
-    for (const population of populations) {
-      if (!CONTEXT_POPULATIONS.has(population.name)) continue;
-      const rule = rules.populations.find((candidate) => candidate.name === population.name);
-      if (!rule?.cues.some((cue) => cue.test(ask))) population.inherited = true;
-    }
-    for (const measurement of measurements) if (!ask.includes(measurement.text)) measurement.context = true;
-  }
+  markPatientContext({ populations, measurements }, text, ask, rules);
   // Words that only name the population ("liver disease", "pregnant") are the population.
   const populationWords = rules.populations.flatMap((rule) =>
     rule.cues.flatMap((cue) =>

@@ -12,15 +12,28 @@ export interface ServeProcess {
   exited: Promise<number | null>;
   /** SIGTERM, then the exit code. */
   stop: () => Promise<number | null>;
+  /** Resolves once the server has logged `count` incoming requests (with `requestLog`). */
+  requestsSeen: (count: number) => Promise<void>;
 }
 
 /**
  * `vesalius serve --port 0 --quiet <args>` in its own process, as an operator runs it (the
- * built CLI): for tests and benchmarks that must not share the server's event loop.
+ * built CLI): for tests and benchmarks that must not share the server's event loop. With
+ * `requestLog`, the request log stays on, so a test can tell when requests have arrived.
  */
-export async function spawnServe(args: string[]): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--quiet', ...args], {
+export async function spawnServe(args: string[], options: { requestLog?: boolean } = {}): Promise<ServeProcess> {
+  const quiet = options.requestLog ? [] : ['--quiet'];
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...quiet, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let seen = 0;
+  const waiting: Array<{ count: number; done: () => void }> = [];
+  child.stdout?.on('data', (chunk: Buffer) => {
+    seen += chunk.toString().split('"incoming request"').length - 1;
+    for (const waiter of waiting.filter((entry) => entry.count <= seen)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.done();
+    }
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = await new Promise<string>((done, fail) => {
@@ -36,6 +49,8 @@ export async function spawnServe(args: string[]): Promise<ServeProcess> {
     child,
     url,
     exited,
+    requestsSeen: (count) =>
+      count <= seen ? Promise.resolve() : new Promise<void>((done) => waiting.push({ count, done })),
     stop: () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

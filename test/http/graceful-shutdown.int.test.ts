@@ -9,7 +9,9 @@ describe('shutdown with requests in flight', () => {
   afterAll(() => space.cleanup());
 
   it('answers every request already received before it exits on SIGTERM', async () => {
-    const server = await spawnServe(['--ask-rate', '1000', '--db', join(space.dir, 'index.sqlite')]);
+    const server = await spawnServe(['--ask-rate', '1000', '--db', join(space.dir, 'index.sqlite')], {
+      requestLog: true,
+    });
     const { url } = server;
     const questions = [
       'How is community-acquired pneumonia treated?',
@@ -29,8 +31,9 @@ describe('shutdown with requests in flight', () => {
         (error: Error) => ({ status: 0, complete: false, error: error.message }),
       ),
     );
-    // Every request is on the wire and being answered when the signal arrives.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Every request has reached the server (it logged each one) when the signal arrives; a fixed
+    // wait was not enough on a loaded machine, where late requests met the closed server.
+    await server.requestsSeen(requests.length);
     const exited = server.stop();
     const results = await Promise.all(requests);
     expect(results.filter((result) => result.status !== 201 || !result.complete)).toEqual([]);

@@ -42,10 +42,14 @@ describe('the built-in knowledge base', () => {
       ok: boolean;
       topics: number;
       specialties: Record<string, { topics: number }>;
+      journalArticles: number;
+      journalArticlesVerified: number;
     };
     expect(code).toBe(0);
     expect(report.ok).toBe(true);
     expect(Object.keys(report.specialties).length).toBeGreaterThanOrEqual(6);
     expect(Object.values(report.specialties).reduce((sum, entry) => sum + entry.topics, 0)).toBe(report.topics);
+    expect(report.journalArticles).toBeGreaterThan(1000);
+    expect(report.journalArticlesVerified).toBeLessThanOrEqual(report.journalArticles);
   });
 });

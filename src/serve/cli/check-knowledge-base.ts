@@ -62,7 +62,13 @@ export function checkKnowledgeBase(
   );
   const withIdentifier = [...cited.values()].filter((source) => source.pmid || source.doi || source.url).length;
   const verified = [...cited.values()].filter((source) => source.verified).length;
-  const summary = `${units.length} valid topics of ${files.length} files, ${statements} statements, ${cited.size} distinct references (${withIdentifier} with an identifier or URL, ${verified} verified); ${errors.length} errors, ${problems.length - errors.length} warnings.`;
+  // Journal articles: references printed in a periodical (volume or pages), labels and drug databases aside.
+  const articles = [...cited.values()].filter(
+    (source) =>
+      (source.volume || source.pages) && source.kind !== 'drug-label' && source.kind !== 'drug-database',
+  );
+  const articlesVerified = articles.filter((source) => source.verified && (source.pmid || source.doi)).length;
+  const summary = `${units.length} valid topics of ${files.length} files, ${statements} statements, ${cited.size} distinct references (${withIdentifier} with an identifier or URL, ${verified} verified; ${articlesVerified} of ${articles.length} journal articles with a verified PMID or DOI); ${errors.length} errors, ${problems.length - errors.length} warnings.`;
   if (options.json) {
     options.out(
       `${JSON.stringify({
@@ -73,6 +79,8 @@ export function checkKnowledgeBase(
         references: cited.size,
         referencesWithIdentifier: withIdentifier,
         referencesVerified: verified,
+        journalArticles: articles.length,
+        journalArticlesVerified: articlesVerified,
         kinds: Object.fromEntries([...byKind.entries()].sort()),
         specialties: Object.fromEntries([...bySpecialty.entries()].sort()),
         guidelinesByAge: currency.guidelinesByAge,

@@ -11,6 +11,7 @@ const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   'brand-generic': 'brand and generic names',
   mechanism: 'how it works',
   monitoring: 'monitoring advice',
+  target: 'a treatment target',
   'missed-dose': 'advice on a missed dose',
   screening: 'screening advice',
   'test-result': 'an interpretation of this result',

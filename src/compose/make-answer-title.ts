@@ -16,6 +16,7 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   treatment: (subject) => `Treatment of ${lower(subject)}`,
   diagnosis: (subject) => `Diagnosis of ${lower(subject)}`,
   monitoring: (subject) => `Monitoring ${lower(subject)}`,
+  target: (subject) => `Treatment target in ${lower(subject)}`,
   prognosis: (subject) => `Outlook in ${lower(subject)}`,
   prevention: (subject) => `Prevention of ${lower(subject)}`,
   screening: (subject) => `Screening for ${lower(subject)}`,

@@ -86,6 +86,7 @@ export const INTENTS = [
   'treatment',
   'diagnosis',
   'monitoring',
+  'target',
   'prognosis',
   'prevention',
   'screening',

@@ -210,5 +210,5 @@ function ageMeasurement(ageYears: number | null): CompiledFacets['measurements']
   if (ageYears < 1) {
     return [{ value: Math.round(ageYears * 12 * 10) / 10, name: 'age', aliases: [/\bmonths?\b/], unit: /months?\b/ }];
   }
-  return [{ value: ageYears, name: 'age', aliases: [/\b(years?|yrs?)\b/], unit: /(years?|yrs?)\b/ }];
+  return [{ value: ageYears, name: 'age', aliases: [/\b(years?|yrs?)\b/, /\baged?\b/], unit: /(years?|yrs?)\b/ }];
 }

@@ -84,6 +84,17 @@ const CLASS_SECTIONS = new Set<string>(['Interactions', 'Contraindications and w
 
 const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause', 'prevention']);
 
+/** Populations defined by age: a statement for "patients aged 80 or older" does not speak to a 72-year-old. */
+const AGE_POPULATIONS = new Set<string>(['infant', 'child', 'adult', 'older-adult']);
+
+/** Whether the statement gives age bounds that leave the described patient out. */
+function ageOutside(compiled: CompiledFacets, text: string): boolean {
+  const age = compiled.measurements.find((measurement) => measurement.name === 'age');
+  if (!age) return false;
+  const intervals = readThresholds(text, age.aliases, age.unit);
+  return intervals.length > 0 && coverage(intervals, age.value, MEASUREMENT_FIT.openRange) === null;
+}
+
 /** How well one statement answers the question, facet by facet. Pure: no index, no I/O. */
 export function scoreStatement(statement: ScoredText, compiled: CompiledFacets): FacetScore {
   const { text } = statement;
@@ -176,10 +187,11 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     let sum = 0;
     let penalty = 0;
     let bonus = 0;
+    const otherAges = ageOutside(compiled, text);
     for (const rule of compiled.populations) {
       const fit = rule.sections.includes(statement.section)
         ? POPULATION_FIT.section
-        : rule.statementCues.some((cue) => cue.test(text))
+        : rule.statementCues.some((cue) => cue.test(text)) && !(otherAges && AGE_POPULATIONS.has(rule.name))
           ? POPULATION_FIT.wording
           : 0;
       // Asked for adults, any statement speaks to them unless it speaks of children only.

@@ -93,6 +93,15 @@ describe('answerQuestion on the built-in knowledge base', () => {
     expect(JSON.stringify(article)).not.toContain(vesalius.config.dbPath);
   });
 
+  it('leads with the goal when asked for a target, and with the dose that fits the kidney function given', () => {
+    expect(vesalius.ask('What should my INR be on warfarin?').bottomLine.text).toMatch(/2\.0 to 3\.0/);
+    const ckd = vesalius.ask('72-year-old woman with AF, CKD stage 4, eGFR 22: which anticoagulant and dose?');
+    // Not the full dabigatran dose (avoided below 30 mL/min) first: a dose for creatinine clearance 15 to 50.
+    expect(ckd.bottomLine.text).not.toMatch(/^Dabigatran is 150 mg/);
+    expect(ckd.bottomLine.text).toMatch(/15 (to|-) ?50 mL\/min/);
+    expect(ckd.title).not.toMatch(/older adults/);
+  });
+
   it('says "insufficient evidence" with no padding when nothing indexed answers', () => {
     const article = vesalius.ask('What is the treatment for Kyasanur forest disease?');
     expect(article.status).toBe('insufficient_evidence');

@@ -218,4 +218,25 @@ describe('scoreStatement', () => {
     );
     expect(byClass.subject).toBeGreaterThan(unrelated.subject);
   });
+
+  it('does not count a statement for an older age band as speaking to a younger patient', () => {
+    const aged = (ageYears: number) =>
+      compileFacets(
+        facets({
+          entities: [entity('dabigatran', 'drug', ['dabigatran'])],
+          populations: [{ name: 'older-adult', phrase: 'in older adults' }],
+          ageYears,
+        }),
+        rules,
+        'physician',
+        () => [],
+      );
+    const text = statement(
+      'The ESC uses dabigatran 110 mg twice daily for patients aged 80 or older.',
+      'Dosing',
+      'dabigatran',
+    );
+    expect(scoreStatement(text, aged(72)).populationsMet).not.toContain('older-adult');
+    expect(scoreStatement(text, aged(84)).populationsMet).toContain('older-adult');
+  });
 });

@@ -198,6 +198,17 @@ describe('readFacets', () => {
     expect(child.populations.filter((p) => !p.inherited).map((p) => p.name)).toEqual(['infant']);
     expect(read('Metformin dose with eGFR 72').populations.map((p) => p.name)).not.toContain('renal');
     expect(read('Metformin dose with eGFR 35').populations.map((p) => p.name)).toContain('renal');
+    // A short case that opens with its patient: her age and sex describe her, the kidneys are asked about.
+    const shortCase = read('72-year-old woman with AF, CKD stage 4, eGFR 22: which anticoagulant and dose?');
+    expect(shortCase.populations.filter((p) => !p.inherited).map((p) => p.name)).toEqual(['renal']);
+    // Asked of an age, the age is the question ("for an 80-year-old").
+    const asked = read('Which sleeping pill is safest for an 80-year-old?').populations;
+    expect(asked.find((p) => p.name === 'older-adult')?.inherited).toBeFalsy();
+  });
+
+  it('reads a treatment goal as its own intent, not as monitoring or a dose', () => {
+    expect(read('What should my INR be on warfarin?').intent).toBe('target');
+    expect(read('What blood pressure target for a patient with hypertension?').intent).toBe('target');
   });
 
   it('reads a penicillin allergy, but not a denied one, and "is it ok to" as safety, not a result', () => {
@@ -219,7 +230,7 @@ describe('readFacets', () => {
     expect(honey.terms).not.toContain('cough');
   });
 
-  it('reads a target or normal range as a monitoring question', () => {
+  it('reads a normal range as a monitoring question (a goal is its own intent)', () => {
     expect(read('What is the normal range for INR on warfarin?').intents[0]).toBe('monitoring');
   });
 

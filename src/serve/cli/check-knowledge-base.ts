@@ -64,8 +64,7 @@ export function checkKnowledgeBase(
   const verified = [...cited.values()].filter((source) => source.verified).length;
   // Journal articles: references printed in a periodical (volume or pages), labels and drug databases aside.
   const articles = [...cited.values()].filter(
-    (source) =>
-      (source.volume || source.pages) && source.kind !== 'drug-label' && source.kind !== 'drug-database',
+    (source) => (source.volume || source.pages) && source.kind !== 'drug-label' && source.kind !== 'drug-database',
   );
   const articlesVerified = articles.filter((source) => source.verified && (source.pmid || source.doi)).length;
   const summary = `${units.length} valid topics of ${files.length} files, ${statements} statements, ${cited.size} distinct references (${withIdentifier} with an identifier or URL, ${verified} verified; ${articlesVerified} of ${articles.length} journal articles with a verified PMID or DOI); ${errors.length} errors, ${problems.length - errors.length} warnings.`;

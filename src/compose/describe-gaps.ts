@@ -5,6 +5,7 @@ import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
 
 const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   dose: 'a dose',
+  administration: 'advice on how to take it',
   duration: 'a duration of treatment',
   interaction: 'an interaction',
   'side-effects': 'side effects',

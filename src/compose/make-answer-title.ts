@@ -6,6 +6,7 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   mechanism: (subject) => `${subject}: what it is and how it works`,
   definition: (subject) => subject,
   dose: (subject) => `Dose of ${lower(subject)}`,
+  administration: (subject) => `How to take ${lower(subject)}`,
   duration: (subject) => `How long to treat ${lower(subject)}`,
   'missed-dose': (subject) => `Missed dose of ${lower(subject)}`,
   safety: (subject) => `Safety of ${lower(subject)}`,
@@ -93,6 +94,8 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
   }
   for (const measurement of facets.measurements.filter((asked) => !asked.inherited && !asked.context)) {
     if (measurement.name === 'weight' || measurement.name === 'heart-rate') continue;
+    // Already in the question's own words ("hyperkalaemia with potassium 7.1 and peaked T waves").
+    if (parts.join(' ').toLowerCase().includes(measurement.text.toLowerCase())) continue;
     parts.push(`with ${measurement.label} ${measurement.value}${measurement.unit ? ` ${measurement.unit}` : ''}`);
   }
   return shorten(capitalise(parts.join(' ')));

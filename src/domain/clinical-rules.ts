@@ -76,6 +76,7 @@ export const INTENTS = [
   'mechanism',
   'definition',
   'dose',
+  'administration',
   'duration',
   'missed-dose',
   'safety',

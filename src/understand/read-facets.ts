@@ -89,7 +89,12 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     // "no history of pancreatitis", "has no mechanical valve": not what the patient has.
     if (NEGATED.test(before)) continue;
     const span: Partial<Entity> = at >= 0 ? { span: [at, at + spanLength(text, at, entity.label)] } : {};
-    if (isPopulationWord(entity.label, rules) || isMeasurementWord(entity.label, rules)) {
+    // A word that names a measurement ("potassium") qualifies the question; a condition named by its
+    // result ("hyperkalaemia") is a subject like any other.
+    if (
+      isPopulationWord(entity.label, rules) ||
+      (isMeasurementWord(entity.label, rules) && entity.kind !== 'condition')
+    ) {
       qualifiers.push({ ...entity, ...span, background: false });
       continue;
     }
@@ -266,7 +271,9 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
  */
 function askOf(text: string): { ask: string; ranges: Array<[number, number]> } {
   const sentences: Array<{ text: string; start: number }> = [];
-  for (const match of text.matchAll(/[^.?!]+[.?!]*/g)) sentences.push({ text: match[0], start: match.index ?? 0 });
+  // A decimal point ("potassium 7.1") does not end a sentence.
+  for (const match of text.matchAll(/(?:[^.?!]|\.(?=\d))+[.?!]*/g))
+    sentences.push({ text: match[0], start: match.index ?? 0 });
   const whole = { ask: text, ranges: [[0, text.length]] as Array<[number, number]> };
   if (sentences.length < 2) return whole;
   const asking = sentences.filter((sentence) => sentence.text.trim().endsWith('?'));

@@ -33,6 +33,9 @@ describe('triageQuestion', () => {
       reason: 'not_health',
     });
     expect(triage('Write a poem about autumn leaves')).toMatchObject({ kind: 'out_of_scope' });
+    expect(triage('What is a hammer used for?')).toMatchObject({ kind: 'out_of_scope' });
+    // A medicine-shaped word asked about as something used or prescribed is a health question (unknown medicine).
+    expect(triage('What is zorbitraxin used for?').kind).toBe('clinical');
     expect(triage('   ')).toMatchObject({ kind: 'out_of_scope', reason: 'empty' });
   });
 

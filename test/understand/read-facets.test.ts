@@ -39,6 +39,7 @@ const topics = [
     drug('acetaminophen', ['Tylenol'], ['Panadol']),
   ),
   topic('hyponatremia', 'Hyponatremia', ['hyponatremia', 'hyponatraemia', 'low sodium']),
+  topic('hyperkalemia', 'Hyperkalemia in adults', ['hyperkalemia', 'hyperkalaemia', 'peaked T waves']),
   topic('vaginitis', 'Vaginitis (bacterial vaginosis, vulvovaginal candidiasis and trichomoniasis)', [
     'vaginitis',
     'bacterial vaginosis',
@@ -204,6 +205,18 @@ describe('readFacets', () => {
     // Asked of an age, the age is the question ("for an 80-year-old").
     const asked = read('Which sleeping pill is safest for an 80-year-old?').populations;
     expect(asked.find((p) => p.name === 'older-adult')?.inherited).toBeFalsy();
+  });
+
+  it('reads a condition named by its result as the subject, and a decimal point as part of a number', () => {
+    const facets = read('How do I treat hyperkalemia with potassium 7.1 and peaked T waves?');
+    expect(facets.entities.find((entity) => /hyperkal/i.test(entity.label))?.background).toBe(false);
+    expect(facets.measurements).toEqual([expect.objectContaining({ name: 'potassium', value: 7.1 })]);
+  });
+
+  it('reads how and when to take a medicine, and a complaint blamed on one', () => {
+    expect(read('Atorvastatin: should I take it with food?').intent).toBe('administration');
+    expect(read('Is it better to take atorvastatin at night or in the morning?').intent).toBe('administration');
+    expect(read('Why am I so tired on atorvastatin?').intent).toBe('side-effects');
   });
 
   it('reads a treatment goal as its own intent, not as monitoring or a dose', () => {

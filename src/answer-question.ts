@@ -7,7 +7,7 @@ import type { QuestionFacets } from './domain/question-facets.js';
 import type { Source } from './domain/source.js';
 import type { ThreadContext } from './domain/thread-context.js';
 import type { Topic } from './domain/topic.js';
-import type { AnswerRetriever } from './retrieve/gather-answer-evidence.js';
+import type { AnswerCandidate, AnswerRetriever } from './retrieve/gather-answer-evidence.js';
 import { compileFacets } from './retrieve/compile-facets.js';
 import { triageQuestion } from './triage/triage-question.js';
 import type { CompiledRules } from './understand/compile-rules.js';
@@ -125,13 +125,7 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
       })),
     }),
   );
-  const usable = emergency
-    ? candidates.filter(
-        (candidate) =>
-          candidate.passage.section === PATIENT_SECTION &&
-          !deps.rules.triage.notInEmergency.some((pattern) => pattern.test(candidate.passage.text)),
-      )
-    : candidates;
+  const usable = emergency ? emergencyStatements(candidates, deps.rules.triage) : candidates;
   const composed = timed(
     'compose',
     () =>
@@ -164,6 +158,10 @@ export function answerQuestion(deps: AnswerDependencies, request: AnswerRequest)
   const { gaps: _gaps, direct: _direct, ...content } = composed;
   const article: Article = {
     ...content,
+    // An emergency is named for what is happening, not for the follow-up question that found its statements.
+    ...(triage.kind === 'emergency'
+      ? { title: triage.reason === 'crisis' ? 'Help is available now' : `Seek emergency care now: ${triage.reason}` }
+      : {}),
     question: request.question,
     status: alert ? 'emergency' : 'answered',
     alert,
@@ -247,4 +245,29 @@ function emptyArticle(
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/** Added to a statement that says what to do now, so it leads an emergency answer. */
+const ACT_NOW_BONUS = 1;
+
+/**
+ * For someone in an emergency now: plain patient statements only, none that reassure or send
+ * home, and those that say what to do now (call, go, give) first.
+ */
+function emergencyStatements(
+  candidates: AnswerCandidate[],
+  triage: { notInEmergency: RegExp[]; actNow: RegExp[] },
+): AnswerCandidate[] {
+  return candidates
+    .filter(
+      (candidate) =>
+        candidate.passage.section === PATIENT_SECTION &&
+        !triage.notInEmergency.some((pattern) => pattern.test(candidate.passage.text)),
+    )
+    .map((candidate) =>
+      triage.actNow.some((pattern) => pattern.test(candidate.passage.text))
+        ? { ...candidate, score: { ...candidate.score, total: candidate.score.total + ACT_NOW_BONUS } }
+        : candidate,
+    )
+    .sort((a, b) => b.score.total - a.score.total);
 }

@@ -49,6 +49,8 @@ export interface RedFlagRule {
   patterns: string[];
   /** A question whose answer is worth showing after the emergency message. */
   followUp: string;
+  /** What to do for this emergency in particular, shown right after the emergency message. */
+  advice?: string;
 }
 
 interface TriageRules {
@@ -68,6 +70,8 @@ interface TriageRules {
   healthWords: string[];
   /** Statements never shown to someone in an emergency now (reassurance, risk scores, going home). */
   notInEmergency: string[];
+  /** Statements that say what to do now (call, go, give); they lead an emergency answer. */
+  actNow: string[];
 }
 
 /** What a question asks for, as a reader would put it. */

@@ -69,7 +69,14 @@ const triageSchema = z.object({
   }),
   crisis: patterns.min(1),
   redFlags: z
-    .array(z.object({ name: z.string().min(2), patterns: patterns.min(1), followUp: z.string().min(3) }))
+    .array(
+      z.object({
+        name: z.string().min(2),
+        patterns: patterns.min(1),
+        followUp: z.string().min(3),
+        advice: z.string().min(10).optional(),
+      }),
+    )
     .min(1),
   personal: patterns.min(1),
   clinician: patterns.min(1),
@@ -77,6 +84,7 @@ const triageSchema = z.object({
   notHealth: patterns,
   healthWords: patterns.min(1),
   notInEmergency: patterns.default([]),
+  actNow: patterns.default([]),
 });
 
 const intentsSchema = z.object({

@@ -48,7 +48,8 @@ export function triageQuestion(
   if (personal && !clinician) {
     for (const flag of patterns.redFlags) {
       if (flag.patterns.some((pattern) => pattern.test(question))) {
-        return { kind: 'emergency', reason: flag.name, message: messages.emergency, followUp: flag.followUp };
+        const message = flag.advice ? `${messages.emergency} ${flag.advice}` : messages.emergency;
+        return { kind: 'emergency', reason: flag.name, message, followUp: flag.followUp };
       }
     }
   }

@@ -27,6 +27,7 @@ export interface CompiledRules {
     notHealth: RegExp[];
     healthWords: RegExp[];
     notInEmergency: RegExp[];
+    actNow: RegExp[];
   };
 }
 
@@ -58,6 +59,7 @@ export function compileRules(rules: ClinicalRules): CompiledRules {
       notHealth: compile(triage.notHealth),
       healthWords: compile(triage.healthWords),
       notInEmergency: compile(triage.notInEmergency),
+      actNow: compile(triage.actNow),
     },
   };
 }

@@ -123,7 +123,10 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   // added?") is about its context: a short message's whole context, a long vignette's lead
   // problem (the first condition it names) with the rest as background.
   if (entities.length > 0 && entities.every((entity) => entity.background)) {
-    if (text.length <= VIGNETTE_CHARS) for (const entity of entities) entity.background = false;
+    // A short message naming one or two things is about them all; a case naming more (a 58-year-old
+    // with diabetes on metformin after an MI: "what should be added?") is about its lead problem.
+    if (text.length <= VIGNETTE_CHARS && entities.filter((entity) => entity.kind !== 'term').length <= 2)
+      for (const entity of entities) entity.background = false;
     else {
       const lead = entities.find((entity) => entity.kind === 'condition') ?? entities[0];
       if (lead) lead.background = false;

@@ -77,6 +77,13 @@ describe('answerQuestion on the built-in knowledge base', () => {
     },
   );
 
+  it('names an emergency for what is happening and leads with what to do now', () => {
+    const article = vesalius.ask('I have the worst headache of my life that came on suddenly', 'patient');
+    expect(article.status).toBe('emergency');
+    expect(article.title).toBe('Seek emergency care now: worst headache');
+    expect(article.bottomLine.text).toMatch(/^[^.]*\b(call|ambulance|emergency)\b/i);
+  });
+
   it('puts the emergency message before anything else', () => {
     const article = vesalius.ask(
       "My father suddenly can't move his right arm and his speech is slurred. What should I do?",

@@ -15,6 +15,8 @@ describe('triageQuestion', () => {
     'I took too many pills',
     'I want to kill myself',
     "my wife is having a seizure that won't stop",
+    'My 3 year old swallowed some of my blood pressure pills',
+    'I swallowed a handful of sleeping pills',
   ])('flags an emergency: %s', (question) => {
     expect(triage(question).kind).toBe('emergency');
   });
@@ -25,6 +27,13 @@ describe('triageQuestion', () => {
     'What is the dose of IV lorazepam for status epilepticus in adults?',
   ])('does not flag a clinician question: %s', (question) => {
     expect(triage(question).kind).toBe('clinical');
+  });
+
+  it("adds a red flag's own advice after the emergency message", () => {
+    const child = triage("my toddler ate a few of grandma's tablets");
+    expect(child).toMatchObject({ kind: 'emergency', reason: 'child swallowed medicines' });
+    expect(child.kind === 'emergency' && child.message).toMatch(/Poison Help/);
+    expect(triage('I swallowed my pill without water, is that ok?').kind).toBe('clinical');
   });
 
   it('refuses questions that are not about health', () => {

@@ -8,6 +8,7 @@ import type { EntityIndex } from './entity-index.js';
 import { conditionsOfResults, readFindings, resultsOutOfRange } from './read-findings.js';
 import { joinPhraseTerms } from './join-phrase-terms.js';
 import { markPatientContext } from './mark-patient-context.js';
+import { isMeasurementWord, isPopulationWord, namesPopulation } from './word-kinds.js';
 import { readMeasurements } from './read-measurements.js';
 import type { CorrectedText } from './spelling-corrector.js';
 
@@ -119,6 +120,11 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     if (start === undefined) continue;
     if (COMORBIDITY.test(text.slice(Math.max(0, start - 40), start))) entity.background = true;
   }
+  // "Cellulitis with penicillin allergy": a condition that says who the question is for is its setting
+  // when another condition is asked; asked alone ("ceftriaxone with a penicillin allergy") it stays a subject.
+  const isSetting = (entity: Entity) => entity.kind === 'condition' && namesPopulation(entity.label, rules);
+  if (entities.some((entity) => entity.kind === 'condition' && !entity.background && !isSetting(entity)))
+    for (const entity of entities) if (isSetting(entity)) entity.background = true;
   // A question sentence that names nothing ("What does this mean?", "Which class should be
   // added?") is about its context: a short message's whole context, a long vignette's lead
   // problem (the first condition it names) with the rest as background.
@@ -382,18 +388,4 @@ function readPopulations(
   return rules.populations
     .filter((rule) => names.has(rule.name))
     .map((rule) => ({ name: rule.name, phrase: rule.phrase }));
-}
-
-function isPopulationWord(label: string, rules: CompiledRules): boolean {
-  return (
-    rules.populations.some((rule) =>
-      rule.cues.some((cue) => cue.test(label) && cue.exec(label)?.[0].length === label.length),
-    ) || /^(pregnan|breast|lactat|child|children|elderly|infant)/iu.test(label)
-  );
-}
-
-function isMeasurementWord(label: string, rules: CompiledRules): boolean {
-  return rules.measurements.some((rule) =>
-    rule.aliases.some((alias) => alias.exec(label)?.[0].trim().length === label.length),
-  );
 }

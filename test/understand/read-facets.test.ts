@@ -40,6 +40,8 @@ const topics = [
   ),
   topic('hyponatremia', 'Hyponatremia', ['hyponatremia', 'hyponatraemia', 'low sodium']),
   topic('hyperkalemia', 'Hyperkalemia in adults', ['hyperkalemia', 'hyperkalaemia', 'peaked T waves']),
+  topic('cellulitis', 'Cellulitis and skin abscess', ['cellulitis']),
+  topic('penicillin-allergy', 'Penicillin allergy', ['penicillin allergy']),
   topic('vaginitis', 'Vaginitis (bacterial vaginosis, vulvovaginal candidiasis and trichomoniasis)', [
     'vaginitis',
     'bacterial vaginosis',
@@ -217,6 +219,16 @@ describe('readFacets', () => {
     expect(read('Atorvastatin: should I take it with food?').intent).toBe('administration');
     expect(read('Is it better to take atorvastatin at night or in the morning?').intent).toBe('administration');
     expect(read('Why am I so tired on atorvastatin?').intent).toBe('side-effects');
+  });
+
+  it('reads a penicillin allergy as the setting of another condition, and as the subject asked alone', () => {
+    const cellulitis = read('What antibiotic for cellulitis with penicillin allergy?');
+    expect(cellulitis.entities.filter((entity) => !entity.background).map((entity) => entity.name)).not.toContain(
+      'Penicillin allergy',
+    );
+    expect(cellulitis.populations.map((p) => p.name)).toContain('penicillin-allergy');
+    const alone = read('How do I evaluate a penicillin allergy?');
+    expect(alone.entities.map((entity) => entity.topics[0])).toEqual(['penicillin-allergy']);
   });
 
   it('reads a treatment goal as its own intent, not as monitoring or a dose', () => {

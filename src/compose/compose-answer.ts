@@ -47,6 +47,9 @@ interface Chosen {
 /** A plain-language statement leads a patient's bottom line when it scores at least this share of the best. */
 const PLAIN_LEAD = 0.95;
 const RELATED = 'Related';
+/** How a medicine interacts: an enzyme or transporter it shares, or the QT interval. */
+const INTERACTION_MECHANISM = /\bCYP\s?\d\w*|\bP-?gp\b|\bP-glycoprotein\b|\bQT\b/u;
+
 /** How close to the best direct answer one must score for the details it meets to put it first. */
 const FULLNESS_MARGIN = 0.9;
 
@@ -107,7 +110,16 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
         (candidate) =>
           candidate.score.subject >= ANSWER_THRESHOLDS.directSubject && (!forPatient || isPatientText(candidate)),
       ) ?? knowledge.find((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
+    // Two medicines no source names together: say so, then what each one's interactions section says.
+    // A statement naming the mechanism (CYP3A4, P-gp, QT) says most about a pair no source names.
+    const ownInteractions =
+      facets.intent === 'interaction'
+        ? knowledge.filter((candidate) => candidate.passage.section === 'Interactions' && candidate.score.subject > 0)
+        : [];
+    const eachAlone =
+      ownInteractions.find((candidate) => INTERACTION_MECHANISM.test(candidate.passage.text)) ?? ownInteractions[0];
     if (partial) bottom.push(partial);
+    else if (eachAlone) bottom.push(eachAlone);
     else {
       const study = literature.find((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
       const text = study ? studyText(study, compiled) : null;

@@ -29,8 +29,14 @@ const DOSE_DECIDING = new Set(['crcl', 'egfr', 'creatinine']);
  */
 export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate[]): string[] {
   const aboutSubject = candidates.filter((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
-  if (aboutSubject.length === 0) return [];
   const subject = subjectPhrase(facets);
+  // Two medicines that no source names together.
+  const drugs = facets.entities.filter((entity) => !entity.background && entity.kind === 'drug');
+  if (aboutSubject.length === 0 && facets.intent === 'interaction' && drugs.length >= 2)
+    return [
+      `The indexed sources do not address an interaction between ${drugs.map((drug) => drug.name).join(' and ')}.`,
+    ];
+  if (aboutSubject.length === 0) return [];
   const gaps: string[] = [];
   const noun = INTENT_NOUNS[facets.intent];
   if (noun && !aboutSubject.some((candidate) => candidate.score.intent >= ANSWER_THRESHOLDS.directIntent)) {

@@ -19,6 +19,8 @@ export interface Entity {
   members: string[];
   /** For a drug: the names of the classes it belongs to ("NSAID" for ibuprofen). */
   classNames?: string[];
+  /** For a drug: the other members of its classes ("warfarin" for apixaban), which a class statement may be about instead. */
+  siblings?: string[];
   /** For a class, the conditions it treats (from the synonym group). */
   treats?: string[];
   /** Where it came from: the question itself, or the thread it follows up. */

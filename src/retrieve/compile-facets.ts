@@ -12,6 +12,8 @@ export interface SubjectMatcher {
   treats: NameMatcher | null;
   /** For a drug, its classes' names. */
   classes: NameMatcher | null;
+  /** For a drug, the other members of its classes. */
+  siblings: NameMatcher | null;
 }
 
 /** The question's facets, compiled once for scoring many statements. */
@@ -112,6 +114,7 @@ export function subjectMatcher(entity: Entity, drugTopicsOf: (name: string) => s
     memberTopics: new Set(entity.members.flatMap(drugTopicsOf)),
     treats: entity.treats && entity.treats.length > 0 ? new NameMatcher(entity.treats) : null,
     classes: entity.classNames && entity.classNames.length > 0 ? new NameMatcher(entity.classNames) : null,
+    siblings: entity.siblings && entity.siblings.length > 0 ? new NameMatcher(entity.siblings) : null,
   };
 }
 

@@ -122,8 +122,14 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
         ? SUBJECT_MATCH.namedElsewhere
         : SUBJECT_MATCH.named;
     if (matcher.members?.test(text)) return SUBJECT_MATCH.classMember;
-    // "NSAIDs can reduce the effect of ACE inhibitors" speaks of ibuprofen with lisinopril.
-    if (matcher.classes?.test(text) && !statement.foreignMonograph && CLASS_SECTIONS.has(statement.section))
+    // "NSAIDs can reduce the effect of ACE inhibitors" speaks of ibuprofen with lisinopril; "raises the
+    // anticoagulant effect of warfarin" speaks of warfarin, not apixaban.
+    if (
+      matcher.classes?.test(text) &&
+      !matcher.siblings?.test(text) &&
+      !statement.foreignMonograph &&
+      CLASS_SECTIONS.has(statement.section)
+    )
       return SUBJECT_MATCH.ownClass;
     if (matcher.treats?.test(text)) return SUBJECT_MATCH.classCondition;
     if (statement.topicId && matcher.memberTopics.has(statement.topicId)) return SUBJECT_MATCH.classMemberTopic;

@@ -244,10 +244,10 @@ export class EntityIndex {
       const first = this.topicsById.get(topics[0] ?? '');
       const generic = (first?.drug?.generic ?? label).toLowerCase();
       // The classes it belongs to, so "NSAIDs" in a statement speaks of ibuprofen.
-      const classNames = uniqueNames(
-        this.groups
-          .filter((other) => other.members?.some((member) => member.toLowerCase() === generic))
-          .flatMap((other) => other.terms),
+      const classes = this.groups.filter((other) => other.members?.some((member) => member.toLowerCase() === generic));
+      const classNames = uniqueNames(classes.flatMap((other) => other.terms));
+      const siblings = uniqueNames(
+        classes.flatMap((other) => other.members ?? []).filter((member) => member.toLowerCase() !== generic),
       );
       return {
         ...base,
@@ -256,6 +256,7 @@ export class EntityIndex {
         names,
         topics,
         ...(classNames.length > 0 ? { classNames } : {}),
+        ...(siblings.length > 0 ? { siblings } : {}),
       };
     }
     // "NSIP pattern": a name that contains a topic's own name is about that topic.

@@ -46,13 +46,19 @@ export function followThread(own: QuestionFacets, context: ThreadContext, entiti
       own.populations.some((population) => !previous.populations.some((known) => known.name === population.name)) ||
       own.measurements.length > 0 ||
       REFERS_TO_TREATMENT.test(own.text);
+    // A thread about a medicine: "it" is that medicine ("does it interact with fluconazole?"), not
+    // the others its answer happened to name.
+    const threadDrug = threadSubjects.some((entity) => entity.kind === 'drug' || entity.kind === 'class');
+    const itIsThreadDrug = pointsBack && threadDrug;
     // Pointed at ("stay on it"), they are the subject; put in question by a new detail, they may
     // stand in for the thread's condition.
-    const backReference = pointsBack
-      ? answerDrugs
-      : ownDrugs.length === 0 && newDetail
-        ? answerDrugs.map((entity) => ({ ...entity, background: true }))
-        : [];
+    const backReference = itIsThreadDrug
+      ? []
+      : pointsBack
+        ? answerDrugs
+        : ownDrugs.length === 0 && newDetail
+          ? answerDrugs.map((entity) => ({ ...entity, background: true }))
+          : [];
     // "Can he stay on it?": the thread's drug is the subject; a newly named condition is a qualifier.
     merged = [
       ...ownDrugs,
@@ -60,7 +66,10 @@ export function followThread(own: QuestionFacets, context: ThreadContext, entiti
       // the thread's subject stays as context.
       ...threadSubjects
         .filter((entity) => !ownDrugs.some((drug) => drug.name === entity.name))
-        .map((entity) => ({ ...entity, background: ownDrugs.length > 0 })),
+        .map((entity) => ({
+          ...entity,
+          background: ownDrugs.length > 0 && !(itIsThreadDrug && (entity.kind === 'drug' || entity.kind === 'class')),
+        })),
       ...backReference.filter(
         (entity) => !ownDrugs.some((drug) => drug.topics.some((id) => entity.topics.includes(id))),
       ),

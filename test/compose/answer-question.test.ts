@@ -103,6 +103,10 @@ describe('answerQuestion on the built-in knowledge base', () => {
   it('leads with the goal when asked for a target, and with the dose that fits the kidney function given', () => {
     expect(vesalius.ask('What should my INR be on warfarin?').bottomLine.text).toMatch(/2\.0 to 3\.0/);
     expect(vesalius.ask('Levothyroxine: should I take it with food?').bottomLine.text).toMatch(/empty stomach/);
+    // No source names the pair: say so, and do not pass off warfarin's interaction as apixaban's.
+    const pair = vesalius.ask('Does apixaban interact with fluconazole?').bottomLine.text;
+    expect(pair).toMatch(/^The indexed sources do not address an interaction between apixaban and fluconazole/);
+    expect(pair).not.toMatch(/warfarin/);
     const ckd = vesalius.ask('72-year-old woman with AF, CKD stage 4, eGFR 22: which anticoagulant and dose?');
     // Not the full dabigatran dose (avoided below 30 mL/min) first: a dose for creatinine clearance 15 to 50.
     expect(ckd.bottomLine.text).not.toMatch(/^Dabigatran is 150 mg/);

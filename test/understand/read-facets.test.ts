@@ -156,6 +156,21 @@ describe('readFacets', () => {
     expect(subject).toEqual(['methotrexate', 'rivaroxaban']);
   });
 
+  it('in a thread about a medicine, "it" is that medicine, not others its answer named', () => {
+    const first = read('What is the dose of rivaroxaban for atrial fibrillation?');
+    const context = {
+      question: first.text,
+      questionType: 'dosing' as const,
+      topics: [],
+      topicTitle: null,
+      facets: first,
+      answerDrugs: ['atorvastatin'],
+    };
+    const next = followThread(read('Does it interact with methotrexate?'), context, entities);
+    const subject = next.entities.filter((entity) => !entity.background).map((entity) => entity.name);
+    expect(subject).toEqual(['methotrexate', 'rivaroxaban']);
+  });
+
   it('reads an out-of-range result as high or low, and as its condition when nothing else is named', () => {
     const facets = read('Sodium 118 and confused, how do I treat?');
     expect(facets.findings).toEqual([expect.objectContaining({ label: 'sodium', value: 'low' })]);

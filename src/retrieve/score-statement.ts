@@ -67,13 +67,16 @@ function weightedShare(compiled: CompiledFacets, text: string): number {
 }
 
 const DENIAL = /\b(no|not|without|non|absence of|free of|denies|never)\b[\s\w-]{0,20}$/iu;
+/** Advice against doing it ("do not use it every night") speaks to the thing asked; it does not deny it. */
+const DIRECTIVE = /\b(do not|don'?t|never|should not|must not|avoid)\b[\s\w-]{0,20}$/iu;
 
 /** Whether a text mentions a term affirmed (false), only denied (true), or not at all (null). */
 function polarityIn(text: string, term: RegExp): boolean | null {
   const global = new RegExp(term.source, 'giu');
   let denied = false;
   for (const match of text.matchAll(global)) {
-    if (!DENIAL.test(text.slice(Math.max(0, (match.index ?? 0) - 30), match.index))) return false;
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index);
+    if (!DENIAL.test(before) || DIRECTIVE.test(before)) return false;
     denied = true;
   }
   return denied ? true : null;

@@ -164,8 +164,11 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
     );
 
   const { measurements, ageYears } = readMeasurements(text, rules);
-  // "Sodium 118 and confused": a result far out of range names its condition when nothing else does.
-  if (entities.every((entity) => entity.background)) {
+  // "Sodium 118 and confused": a result far out of range names its condition when nothing else does
+  // (a test's abbreviation, "MCV", is not a condition).
+  if (
+    entities.every((entity) => entity.background || (entity.kind === 'term' && /^[A-Z0-9]{2,6}$/u.test(entity.label)))
+  ) {
     for (const condition of conditionsOfResults(measurements, rules)) {
       const entity = readers.entities.find(condition)[0]?.entity;
       if (entity && !entities.some((known) => known.name === entity.name)) entities.push(entity);

@@ -103,6 +103,15 @@ describe('answerQuestion on the built-in knowledge base', () => {
   it('leads with the goal when asked for a target, and with the dose that fits the kidney function given', () => {
     expect(vesalius.ask('What should my INR be on warfarin?').bottomLine.text).toMatch(/2\.0 to 3\.0/);
     expect(vesalius.ask('Levothyroxine: should I take it with food?').bottomLine.text).toMatch(/empty stomach/);
+    // A low ferritin names iron deficiency; a patient asking about a high ALT gets the plain explanation first.
+    expect(
+      vesalius.ask('Ferritin 8, hemoglobin 10.5, MCV 72 in a 35-year-old woman: next step?').bottomLine.text,
+    ).toMatch(/iron deficiency/i);
+    expect(vesalius.ask('what does a high ALT mean', 'patient').bottomLine.text).toMatch(/^Liver blood tests/);
+    // Advice against the very thing asked ("do not use it every night") answers it; it does not deny it.
+    expect(
+      vesalius.ask('Is it okay to take Benadryl every night to help me sleep?', 'patient').bottomLine.text,
+    ).toMatch(/^[^.]*\.\s*Do not use it every night/);
     // No source names the pair: say so, and do not pass off warfarin's interaction as apixaban's.
     const pair = vesalius.ask('Does apixaban interact with fluconazole?').bottomLine.text;
     expect(pair).toMatch(/^The indexed sources do not address an interaction between apixaban and fluconazole/);

@@ -13,6 +13,7 @@ const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   mechanism: 'how it works',
   monitoring: 'monitoring advice',
   target: 'a treatment target',
+  timing: 'the timing',
   'missed-dose': 'advice on a missed dose',
   screening: 'screening advice',
   'test-result': 'an interpretation of this result',

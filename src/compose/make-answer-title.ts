@@ -18,6 +18,7 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   diagnosis: (subject) => `Diagnosis of ${lower(subject)}`,
   monitoring: (subject) => `Monitoring ${lower(subject)}`,
   target: (subject) => `Treatment target in ${lower(subject)}`,
+  timing: (subject) => `Timing of ${lower(subject)}`,
   prognosis: (subject) => `Outlook in ${lower(subject)}`,
   prevention: (subject) => `Prevention of ${lower(subject)}`,
   screening: (subject) => `Screening for ${lower(subject)}`,
@@ -90,6 +91,7 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
     if (population.name === 'renal' && /kidney|renal/i.test(parts.join(' '))) continue;
     if (population.name === 'hepatic' && /liver|hepatic|cirrho/i.test(parts.join(' '))) continue;
     if (population.name === 'penicillin-allergy' && /allerg/i.test(parts.join(' '))) continue;
+    if (parts.join(' ').toLowerCase().includes(population.phrase.toLowerCase())) continue;
     parts.push(population.phrase);
   }
   for (const measurement of facets.measurements.filter((asked) => !asked.inherited && !asked.context)) {

@@ -92,6 +92,7 @@ export const INTENTS = [
   'diagnosis',
   'monitoring',
   'target',
+  'timing',
   'prognosis',
   'prevention',
   'screening',

@@ -1,12 +1,12 @@
 import { readRecentUse } from './read-recent-use.js';
 import type { Intent, PopulationName } from '../domain/clinical-rules.js';
 import type { Entity, Population, QuestionFacets } from '../domain/question-facets.js';
-import { STOPWORDS, TYPE_WORDS } from '../retrieve/stopwords.js';
+import { STOPWORDS } from '../retrieve/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import type { CompiledRules } from './compile-rules.js';
 import type { EntityIndex } from './entity-index.js';
 import { conditionsOfResults, readFindings, resultsOutOfRange } from './read-findings.js';
-import { joinPhraseTerms } from './join-phrase-terms.js';
+import { QUESTION_WORDS, readTerms } from './read-terms.js';
 import { markPatientContext } from './mark-patient-context.js';
 import { isMeasurementWord, isPopulationWord, namesPopulation } from './word-kinds.js';
 import { readMeasurements } from './read-measurements.js';
@@ -21,11 +21,6 @@ export interface FacetReaders {
 const VIGNETTE_CHARS = 220;
 
 /** Words of asking that carry no subject. */
-const QUESTION_WORDS = new Set(
-  'should would could does did what which when where how why can may might will shall also still now just ok okay safe fine want wants need needs help year years old month months week weeks day days man woman men women adult adults male female boy girl patient'.split(
-    ' ',
-  ),
-);
 
 /** Where a matched name stands in the text (tokens may be joined by spaces, hyphens or slashes there). */
 function locate(text: string, label: string, from: number): number {
@@ -219,41 +214,7 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   const entityWords = new Set(entities.flatMap((entity) => entity.label.toLowerCase().split(/[\s-]+/)));
   const unknownTerms = spelled.unknown.filter((word) => !entityWords.has(word.toLowerCase()) && word.length >= 5);
 
-  // Words that only say what is asked ("how long", "side effects") are the intent, not the subject.
-  const intentWords = rules.intents.flatMap((rule) =>
-    rule.cues.flatMap((cue) => [...ask.matchAll(new RegExp(cue.source, 'giu'))].flatMap((match) => tokenize(match[0]))),
-  );
-  // A subject's own words are covered; words a long synonym adds ("honey" in "honey for cough")
-  // are what the question is about within that subject, and stay as terms.
-  const covered = new Set([
-    ...entities.flatMap((entity) => {
-      const own = new Set(
-        entity.names
-          .filter((name) => name.toLowerCase() !== entity.label.toLowerCase())
-          .flatMap((name) => tokenize(name)),
-      );
-      const words = tokenize(entity.label);
-      // Only a phrase joining the subject to something else ("honey for cough") adds words.
-      const joined = /\s(for|with|after|before|during|in)\s/iu.test(entity.label);
-      return own.size === 0 || !joined ? words : words.filter((word) => own.has(word) || STOPWORDS.has(word));
-    }),
-    ...intentWords,
-    ...populationWords,
-  ]);
-  const terms = [
-    ...new Set(
-      tokenize(ask === text ? text : `${ask} ${text}`).filter(
-        (word) =>
-          word.length > 2 &&
-          !/^\d/.test(word) &&
-          !STOPWORDS.has(word) &&
-          !TYPE_WORDS.has(word) &&
-          !covered.has(word) &&
-          !QUESTION_WORDS.has(word),
-      ),
-    ),
-  ].slice(0, 24);
-  joinPhraseTerms(terms, ask, rules.source.equivalentWords);
+  const terms = readTerms({ ask, text, entities, populationWords, rules });
 
   const negatedTerms = terms.filter((term) => isNegatedIn(text, term));
   const findings = [...readFindings(text, [...entities, ...qualifiers]), ...resultsOutOfRange(measurements, rules)];

@@ -112,6 +112,15 @@ describe('answerQuestion on the built-in knowledge base', () => {
     expect(
       vesalius.ask('Is it okay to take Benadryl every night to help me sleep?', 'patient').bottomLine.text,
     ).toMatch(/^[^.]*\.\s*Do not use it every night/);
+    // "Diabetic" is diabetes; "what week" asks the timing; the words a cue's wildcard spans stay what is asked.
+    expect(vesalius.ask('How often should a diabetic get their eyes checked?', 'patient').bottomLine.text).toMatch(
+      /eye exam/,
+    );
+    expect(vesalius.ask('Tdap in pregnancy, what week?').bottomLine.text).toMatch(/27-36 week/);
+    // "PE" is a pulmonary embolism, not phenylephrine.
+    expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
+      /phenylephrine/i,
+    );
     // No source names the pair: say so, and do not pass off warfarin's interaction as apixaban's.
     const pair = vesalius.ask('Does apixaban interact with fluconazole?').bottomLine.text;
     expect(pair).toMatch(/^The indexed sources do not address an interaction between apixaban and fluconazole/);

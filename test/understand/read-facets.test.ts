@@ -230,6 +230,10 @@ describe('readFacets', () => {
     expect(facets.measurements).toEqual([expect.objectContaining({ name: 'potassium', value: 7.1 })]);
   });
 
+  it("keeps as terms the words an intent cue's wildcard spanned", () => {
+    expect(read('How often should my asthma be checked at the eye clinic?').terms).toContain('eye');
+  });
+
   it('reads how and when to take a medicine, and a complaint blamed on one', () => {
     expect(read('Atorvastatin: should I take it with food?').intent).toBe('administration');
     expect(read('Is it better to take atorvastatin at night or in the morning?').intent).toBe('administration');

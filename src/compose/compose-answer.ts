@@ -104,12 +104,12 @@ export function composeAnswer(input: AnswerInput): ComposedAnswer | null {
   const gaps = describeGaps(facets, input.candidates);
   let bottomLiterature: { candidate: AnswerCandidate; text: string } | null = null;
   if (bottom.length === 0) {
-    // No statement meets every facet: the closest that speaks of the subject, with the gap said.
-    const partial =
-      knowledge.find(
-        (candidate) =>
-          candidate.score.subject >= ANSWER_THRESHOLDS.directSubject && (!forPatient || isPatientText(candidate)),
-      ) ?? knowledge.find((candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject);
+    // No statement meets every facet: the closest that speaks of the subject, with the gap said;
+    // never one written for a population not asked about (a breastfed infant, for an adult's question).
+    const aboutSubject = knowledge.filter(
+      (candidate) => candidate.score.subject >= ANSWER_THRESHOLDS.directSubject && candidate.score.population >= 0,
+    );
+    const partial = aboutSubject.find((candidate) => !forPatient || isPatientText(candidate)) ?? aboutSubject[0];
     // Two medicines no source names together: say so, then what each one's interactions section says.
     // A statement naming the mechanism (CYP3A4, P-gp, QT) says most about a pair no source names.
     const ownInteractions =

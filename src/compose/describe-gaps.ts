@@ -33,7 +33,8 @@ export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate
   const subject = subjectPhrase(facets);
   // Two medicines that no source names together.
   const drugs = facets.entities.filter((entity) => !entity.background && entity.kind === 'drug');
-  if (aboutSubject.length === 0 && facets.intent === 'interaction' && drugs.length >= 2)
+  const forAskedPopulation = aboutSubject.filter((candidate) => candidate.score.population >= 0);
+  if (forAskedPopulation.length === 0 && facets.intent === 'interaction' && drugs.length >= 2)
     return [
       `The indexed sources do not address an interaction between ${drugs.map((drug) => drug.name).join(' and ')}.`,
     ];

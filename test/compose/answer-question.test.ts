@@ -125,6 +125,8 @@ describe('answerQuestion on the built-in knowledge base', () => {
     const pair = vesalius.ask('Does apixaban interact with fluconazole?').bottomLine.text;
     expect(pair).toMatch(/^The indexed sources do not address an interaction between apixaban and fluconazole/);
     expect(pair).not.toMatch(/warfarin/);
+    // Nor with a statement written for a breastfed infant.
+    expect(vesalius.ask('Can I take Sudafed and Zyrtec together?', 'patient').bottomLine.text).not.toMatch(/infant/);
     const ckd = vesalius.ask('72-year-old woman with AF, CKD stage 4, eGFR 22: which anticoagulant and dose?');
     // Not the full dabigatran dose (avoided below 30 mL/min) first: a dose for creatinine clearance 15 to 50.
     expect(ckd.bottomLine.text).not.toMatch(/^Dabigatran is 150 mg/);

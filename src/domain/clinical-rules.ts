@@ -164,6 +164,8 @@ export interface MeasurementRule {
   label: string;
   /** The usual adult reference range: a value outside it is read as a high or low result. */
   normal?: { low: number; high: number };
+  /** Values outside this are in another unit and are not judged ("blood sugar 9" is mmol/L, not a low mg/dL). */
+  plausible?: { low: number; high: number };
   /** The condition a low or high result is ("hyponatraemia"), named as the knowledge base names it. */
   means?: { low?: string; high?: string };
 }

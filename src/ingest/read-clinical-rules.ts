@@ -120,6 +120,7 @@ const intentsSchema = z.object({
       aliases: patterns.min(1),
       /** The usual adult reference range: a value outside it is read as a high or low result. */
       normal: z.object({ low: z.number(), high: z.number() }).optional(),
+      plausible: z.object({ low: z.number(), high: z.number() }).optional(),
       means: z.object({ low: z.string().optional(), high: z.string().optional() }).optional(),
     }),
   ),

@@ -37,7 +37,7 @@ export function readFindings(text: string, entities: Entity[]): Finding[] {
 export function conditionsOfResults(measurements: Measurement[], rules: CompiledRules): string[] {
   return measurements.flatMap((measurement) => {
     const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
-    if (!rule?.normal || !rule.means) return [];
+    if (!rule?.normal || !rule.means || !plausible(rule, measurement.value)) return [];
     if (measurement.value < rule.normal.low && rule.means.low) return [rule.means.low];
     if (measurement.value > rule.normal.high && rule.means.high) return [rule.means.high];
     return [];
@@ -47,9 +47,15 @@ export function conditionsOfResults(measurements: Measurement[], rules: Compiled
 /** "TSH of 12": a value outside the usual range is read as a high (or low) result. */
 export function resultsOutOfRange(measurements: Measurement[], rules: CompiledRules): Finding[] {
   return measurements.flatMap((measurement) => {
-    const normal = rules.measurements.find((rule) => rule.name === measurement.name)?.normal;
-    if (!normal) return [];
+    const rule = rules.measurements.find((candidate) => candidate.name === measurement.name);
+    const normal = rule?.normal;
+    if (!rule || !normal || !plausible(rule, measurement.value)) return [];
     const value = measurement.value > normal.high ? 'high' : measurement.value < normal.low ? 'low' : null;
     return value ? [{ label: measurement.label, names: [measurement.label], value }] : [];
   });
+}
+
+/** Whether a value can be judged in the rule's unit (not one written in another unit). */
+function plausible(rule: { plausible?: { low: number; high: number } }, value: number): boolean {
+  return !rule.plausible || (value >= rule.plausible.low && value <= rule.plausible.high);
 }

@@ -32,6 +32,8 @@ export function readMeasurements(text: string, rules: CompiledRules): ReadMeasur
         if (taken.some(([from, to]) => start >= from && start < to)) continue;
         taken.push([start, start + raw.length]);
         if (rule.name === 'weight' && !/\bkg\b|kilo/i.test(text.slice(start, start + raw.length + 8))) continue;
+        // A value in another unit than the rule's ("blood sugar 9", in mmol/L) is not read as the rule's unit.
+        if (rule.plausible && (value < rule.plausible.low || value > rule.plausible.high)) continue;
         measurements.push({
           name: rule.name,
           label: rule.label,

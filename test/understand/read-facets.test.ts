@@ -230,6 +230,14 @@ describe('readFacets', () => {
     expect(facets.measurements).toEqual([expect.objectContaining({ name: 'potassium', value: 7.1 })]);
   });
 
+  it('reads a low blood sugar as hypoglycaemia, and leaves a value in another unit unread', () => {
+    expect(read('Blood sugar 45 and shaky, what do I do?').findings).toContainEqual(
+      expect.objectContaining({ value: 'low' }),
+    );
+    expect(read('Blood sugar 45 and shaky, what do I do?').intent).not.toBe('mechanism');
+    expect(read('my blood sugar is 9, is that ok?').measurements).toEqual([]);
+  });
+
   it("keeps as terms the words an intent cue's wildcard spanned", () => {
     expect(read('How often should my asthma be checked at the eye clinic?').terms).toContain('eye');
   });

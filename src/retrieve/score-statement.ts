@@ -148,7 +148,11 @@ export function scoreStatement(statement: ScoredText, compiled: CompiledFacets):
     }
     // A test or term listed among a topic's names is what that topic is about; a drug listed there is not.
     if (statement.topicId && matcher.entity.relatedTopics.includes(statement.topicId)) {
-      const specific = matcher.entity.kind === 'term' && matcher.entity.relatedTopics.length <= 2;
+      // Asked what a result of a test several topics list means ("positive ANA": lupus, lung disease), a
+      // statement must name the test, not merely share a topic with it.
+      const specific =
+        matcher.entity.kind === 'term' &&
+        matcher.entity.relatedTopics.length <= (compiled.facets.intent === 'test-result' ? 1 : 2);
       return specific ? SUBJECT_MATCH.termTopic : SUBJECT_MATCH.relatedTopic;
     }
     return 0;

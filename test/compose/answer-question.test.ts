@@ -117,6 +117,12 @@ describe('answerQuestion on the built-in knowledge base', () => {
       /eye exam/,
     );
     expect(vesalius.ask('Tdap in pregnancy, what week?').bottomLine.text).toMatch(/27-36 week/);
+    // A child's asthma attack gets the weight-based prednisolone dose, not an ABPA regimen.
+    expect(vesalius.ask('wat is the dose of prednisolon for asthma attack in kids', 'patient').bottomLine.text).toMatch(
+      /asthma attack/,
+    );
+    // A result of a test several topics list: the statement that names the test leads.
+    expect(vesalius.ask('what does a positive ANA mean').bottomLine.text).toMatch(/antinuclear antibody/);
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

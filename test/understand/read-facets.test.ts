@@ -242,6 +242,12 @@ describe('readFacets', () => {
     expect(read('How often should my asthma be checked at the eye clinic?').terms).toContain('eye');
   });
 
+  it('reads a second medicine named with the first as an interaction, but food as how to take it', () => {
+    expect(read('Can I take atorvastatin with methotrexate?').intent).toBe('interaction');
+    expect(read('Can I take atorvastatin with food?').intent).toBe('administration');
+    expect(read('What class of drug is Xarelto?').intent).toBe('mechanism');
+  });
+
   it('reads how and when to take a medicine, and a complaint blamed on one', () => {
     expect(read('Atorvastatin: should I take it with food?').intent).toBe('administration');
     expect(read('Is it better to take atorvastatin at night or in the morning?').intent).toBe('administration');

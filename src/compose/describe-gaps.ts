@@ -2,6 +2,7 @@ import type { Intent } from '../domain/clinical-rules.js';
 import type { QuestionFacets } from '../domain/question-facets.js';
 import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
 import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
+import { SUBSTANCE } from './substance.js';
 
 const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   dose: 'a dose',
@@ -39,6 +40,17 @@ export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate
       `The indexed sources do not address an interaction between ${drugs.map((drug) => drug.name).join(' and ')}.`,
     ];
   if (aboutSubject.length === 0) return [];
+  // "Can I drink alcohol with amoxicillin?": no statement about the drug names what it meets.
+  const meets = facets.intent === 'interaction' && drugs.length === 1 ? SUBSTANCE.exec(facets.text)?.[1] : undefined;
+  const ownMonograph = (candidate: AnswerCandidate) =>
+    drugs[0]?.topics.includes(candidate.passage.topicId ?? '') ?? false;
+  if (
+    meets &&
+    !aboutSubject.some(
+      (candidate) => ownMonograph(candidate) && new RegExp(`\\b${meets}`, 'iu').test(candidate.passage.text),
+    )
+  )
+    return [`The indexed sources do not address ${subject} with ${meets.toLowerCase()}.`];
   const gaps: string[] = [];
   const noun = INTENT_NOUNS[facets.intent];
   if (noun && !aboutSubject.some((candidate) => candidate.score.intent >= ANSWER_THRESHOLDS.directIntent)) {

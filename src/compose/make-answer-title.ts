@@ -1,5 +1,6 @@
 import type { Intent } from '../domain/clinical-rules.js';
 import type { QuestionFacets } from '../domain/question-facets.js';
+import { SUBSTANCE } from './substance.js';
 
 const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   'brand-generic': (subject) => `${subject}: brand and generic names`,
@@ -28,8 +29,6 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
 };
 
 const MAX_TITLE = 120;
-const SUBSTANCE =
-  /\b(?:with|and) (alcohol|grapefruit(?: juice)?|food|milk|dairy|caffeine|coffee|antacids?|calcium|iron|magnesium|zinc|multivitamins?|supplements?|st\.? john'?s wort)\b/i;
 
 /**
  * The question's subject, whole: intent, then the drugs and conditions asked about, then

@@ -260,7 +260,7 @@ function askOf(text: string): { ask: string; ranges: Array<[number, number]> } {
 
 /** With one drug named, an interaction question must say so ("interact") or name what it meets. */
 const SINGLE_DRUG_INTERACTION =
-  /\binteract|\b(with|and) (alcohol|grapefruit|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b/i;
+  /\binteract|\b(with|and) (alcohol|grapefruit|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b|\b(drink|drinking|have|having) (alcohol|beer|wine|spirits|coffee|grapefruit( juice)?)\b/i;
 
 function readIntents(ask: string, text: string, rules: CompiledRules, entities: Entity[]): Intent[] {
   const found: Intent[] = [];
@@ -295,6 +295,8 @@ function readIntents(ask: string, text: string, rules: CompiledRules, entities: 
   // "What is X?" about a drug asks what it is and does.
   if (intents[0] === 'definition' && drugs.length > 0 && !intents.includes('mechanism'))
     intents = ['definition', 'mechanism', ...intents.slice(1)];
+  // "I missed two days of my pills, what should I do?": the doing is about the missed dose, not treatment.
+  if (intents[0] === 'missed-dose') intents = intents.filter((intent) => intent !== 'treatment');
   return intents;
 }
 

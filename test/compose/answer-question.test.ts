@@ -123,6 +123,14 @@ describe('answerQuestion on the built-in knowledge base', () => {
     );
     // A result of a test several topics list: the statement that names the test leads.
     expect(vesalius.ask('what does a positive ANA mean').bottomLine.text).toMatch(/antinuclear antibody/);
+    // What the sources do not cover is said first: alcohol with amoxicillin, a missed blood pressure pill.
+    expect(vesalius.ask('Can I drink alcohol with amoxicillin?', 'patient').bottomLine.text).toMatch(
+      /^The indexed sources do not address amoxicillin with alcohol/,
+    );
+    expect(
+      vesalius.ask('I missed two days of my blood pressure pills, what should I do?', 'patient').bottomLine.text,
+    ).toMatch(/^The indexed sources do not give advice on a missed dose/);
+    expect(vesalius.ask('What helps a sore throat?', 'patient').status).toBe('answered');
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

@@ -1,0 +1,3 @@
+/** What a single medicine may meet besides another medicine ("atorvastatin with grapefruit", "drink alcohol with amoxicillin"). */
+export const SUBSTANCE =
+  /\b(?:with|and|drink|drinking) (alcohol|grapefruit(?: juice)?|food|milk|dairy|caffeine|coffee|antacids?|calcium|iron|magnesium|zinc|multivitamins?|supplements?|st\.? john'?s wort)\b/i;

@@ -60,7 +60,10 @@ class NameMatcher {
     const short = names.filter((name) => /^[A-Z0-9-]{2,4}$/.test(name));
     const rest = names.filter((name) => !short.includes(name) && name.trim().length > 1);
     this.loose =
-      rest.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(rest)})(?![\\p{L}\\p{N}])`, 'iu') : null;
+      // A plural names the same thing ("antibiotics", "bite wounds").
+      rest.length > 0
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(rest)})(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu')
+        : null;
     this.exact =
       short.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(short)})(?![\\p{L}\\p{N}])`, 'u') : null;
   }

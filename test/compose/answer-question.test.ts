@@ -131,6 +131,8 @@ describe('answerQuestion on the built-in knowledge base', () => {
       vesalius.ask('I missed two days of my blood pressure pills, what should I do?', 'patient').bottomLine.text,
     ).toMatch(/^The indexed sources do not give advice on a missed dose/);
     expect(vesalius.ask('What helps a sore throat?', 'patient').status).toBe('answered');
+    // A plural names the same thing: "antibiotics" for "antibiotic", "bite wounds" for a dog bite.
+    expect(vesalius.ask('What antibiotic is used for a dog bite?').bottomLine.text).toMatch(/amoxicillin-clavulanate/);
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

@@ -2,7 +2,7 @@ import type { Intent } from '../domain/clinical-rules.js';
 import type { QuestionFacets } from '../domain/question-facets.js';
 import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
 import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
-import { SUBSTANCE } from './substance.js';
+import { SUBSTANCE, SUBSTANCE_WORD } from './substance.js';
 
 const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   dose: 'a dose',
@@ -41,16 +41,26 @@ export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate
     ];
   if (aboutSubject.length === 0) return [];
   // "Can I drink alcohol with amoxicillin?": no statement about the drug names what it meets.
-  const meets = facets.intent === 'interaction' && drugs.length === 1 ? SUBSTANCE.exec(facets.text)?.[1] : undefined;
-  const ownMonograph = (candidate: AnswerCandidate) =>
-    drugs[0]?.topics.includes(candidate.passage.topicId ?? '') ?? false;
+  // "Is coffee bad for high blood pressure?": the same for a substance asked about with a condition.
+  const meets =
+    facets.intent === 'interaction' && drugs.length === 1
+      ? SUBSTANCE.exec(facets.text)?.[1]
+      : facets.intent === 'safety'
+        ? SUBSTANCE_WORD.exec(facets.text)?.[1]
+        : undefined;
+  const subjectTopics = facets.entities.filter((entity) => !entity.background).flatMap((entity) => entity.topics);
+  const ownMonograph = (candidate: AnswerCandidate) => subjectTopics.includes(candidate.passage.topicId ?? '');
   if (
     meets &&
     !aboutSubject.some(
       (candidate) => ownMonograph(candidate) && new RegExp(`\\b${meets}`, 'iu').test(candidate.passage.text),
     )
   )
-    return [`The indexed sources do not address ${subject} with ${meets.toLowerCase()}.`];
+    return [
+      drugs.length > 0
+        ? `The indexed sources do not address ${subject} with ${meets.toLowerCase()}.`
+        : `The indexed sources do not address ${meets.toLowerCase()} in ${lowerFirst(subject)}.`,
+    ];
   const gaps: string[] = [];
   const noun = INTENT_NOUNS[facets.intent];
   if (noun && !aboutSubject.some((candidate) => candidate.score.intent >= ANSWER_THRESHOLDS.directIntent)) {
@@ -79,4 +89,9 @@ function subjectPhrase(facets: QuestionFacets): string {
     .filter((entity) => !entity.background && entity.kind !== 'term')
     .map((entity) => entity.name.replace(/\s*\([^)]*\)\s*$/, ''));
   return names.length > 0 ? [...new Set(names)].join(' and ') : 'this question';
+}
+
+/** "Hypertension in adults" inside a sentence; abbreviations ("COPD") stay as written. */
+function lowerFirst(text: string): string {
+  return text.replace(/^([A-Z])(?=[a-z])/, (letter) => letter.toLowerCase());
 }

@@ -131,6 +131,10 @@ describe('answerQuestion on the built-in knowledge base', () => {
       vesalius.ask('I missed two days of my blood pressure pills, what should I do?', 'patient').bottomLine.text,
     ).toMatch(/^The indexed sources do not give advice on a missed dose/);
     expect(vesalius.ask('What helps a sore throat?', 'patient').status).toBe('answered');
+    expect(vesalius.ask('Is coffee bad for high blood pressure?', 'patient').bottomLine.text).toMatch(
+      /^The indexed sources do not address coffee in hypertension/,
+    );
+    expect(vesalius.ask('What are the symptoms of a stroke?', 'patient').bottomLine.text).toMatch(/BE-FAST/);
     // A plural names the same thing: "antibiotics" for "antibiotic", "bite wounds" for a dog bite.
     expect(vesalius.ask('What antibiotic is used for a dog bite?').bottomLine.text).toMatch(/amoxicillin-clavulanate/);
     // "PE" is a pulmonary embolism, not phenylephrine.

@@ -141,35 +141,36 @@ describe('readFacets', () => {
     expect(next.measurements).toEqual([expect.objectContaining({ name: 'crcl', value: 40, inherited: false })]);
   });
 
-  it('a follow-up that names its own drug asks about it, with "it" meaning the drug the answer named', () => {
-    const first = read('What is first-line for atrial fibrillation?');
+  /** The subjects of a follow-up asked after `question`, whose answer named `answerDrugs`. */
+  const followUpSubjects = (question: string, answerDrugs: string[], followUp: string) => {
+    const first = read(question);
     const context = {
       question: first.text,
       questionType: 'treatment' as const,
       topics: [],
       topicTitle: null,
       facets: first,
-      answerDrugs: ['rivaroxaban'],
+      answerDrugs,
     };
-    const next = followThread(read('Can he take methotrexate with it?'), context, entities);
-    const subject = next.entities.filter((entity) => !entity.background).map((entity) => entity.name);
-    expect(subject).toEqual(['methotrexate', 'rivaroxaban']);
-  });
+    const next = followThread(read(followUp), context, entities);
+    return next.entities.filter((entity) => !entity.background).map((entity) => entity.name);
+  };
 
-  it('in a thread about a medicine, "it" is that medicine, not others its answer named', () => {
-    const first = read('What is the dose of rivaroxaban for atrial fibrillation?');
-    const context = {
-      question: first.text,
-      questionType: 'dosing' as const,
-      topics: [],
-      topicTitle: null,
-      facets: first,
-      answerDrugs: ['atorvastatin'],
-    };
-    const next = followThread(read('Does it interact with methotrexate?'), context, entities);
-    const subject = next.entities.filter((entity) => !entity.background).map((entity) => entity.name);
-    expect(subject).toEqual(['methotrexate', 'rivaroxaban']);
-  });
+  it.each([
+    // A follow-up that names its own drug asks about it, with "it" meaning the drug the answer named.
+    ['What is first-line for atrial fibrillation?', ['rivaroxaban'], 'Can he take methotrexate with it?'],
+    // In a thread about a medicine, "it" is that medicine, not others its answer named.
+    [
+      'What is the dose of rivaroxaban for atrial fibrillation?',
+      ['atorvastatin'],
+      'Does it interact with methotrexate?',
+    ],
+  ])(
+    'after "%s" (answer naming %j), "%s" asks about methotrexate and rivaroxaban',
+    (question, answerDrugs, followUp) => {
+      expect(followUpSubjects(question, answerDrugs, followUp)).toEqual(['methotrexate', 'rivaroxaban']);
+    },
+  );
 
   it('reads an out-of-range result as high or low, and as its condition when nothing else is named', () => {
     const facets = read('Sodium 118 and confused, how do I treat?');

@@ -7,6 +7,9 @@ import type { Topic } from '../domain/topic.js';
  * as paracetamol?" → "Yes: Tylenol and paracetamol are names of the same medicine, acetaminophen."
  * Returns null when no frame applies. The frame is cited with the monograph's naming statement.
  */
+/** Words that name a class of medicines rather than one medicine. */
+const CLASS_WORD = /\b(inhibitors?|blockers?|agonists?|antagonists?|analogues?|antibiotics?|drugs|medicines|class)\b/iu;
+
 export function frameAnswer(
   facets: QuestionFacets,
   topics: Map<string, Topic>,
@@ -39,8 +42,17 @@ export function frameAnswer(
     if (!drug || !topic?.drug) return null;
     const generic = topic.drug.generic;
     const asked = drug.label;
+    // Only a name of this very medicine ("Eliquis", "apixaban"): a class word ("SGLT2 inhibitors") is not it.
+    const ownNames = [
+      generic,
+      ...topic.drug.brands.us,
+      ...topic.drug.brands.uk,
+      ...topic.synonyms.filter((name) => !CLASS_WORD.test(name)),
+    ].map((name) => name.toLowerCase());
+    if (!ownNames.includes(asked.toLowerCase())) return null;
     const klass = topic.drug.drugClass[topic.drug.drugClass.length - 1] ?? topic.drug.drugClass[0];
-    const named = asked.toLowerCase() === generic.toLowerCase() ? capitalise(generic) : `${asked} is ${generic}; it`;
+    const named =
+      asked.toLowerCase() === generic.toLowerCase() ? capitalise(generic) : `${capitalise(asked)} is ${generic}; it`;
     return {
       text: `${named} is ${article(klass ?? 'medicine')} ${klass ?? 'medicine'}.`.replace('; it is', ', which is'),
       topicId: topic.id,

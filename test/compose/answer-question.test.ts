@@ -137,6 +137,13 @@ describe('answerQuestion on the built-in knowledge base', () => {
     expect(vesalius.ask('What are the symptoms of a stroke?', 'patient').bottomLine.text).toMatch(/BE-FAST/);
     // A plural names the same thing: "antibiotics" for "antibiotic", "bite wounds" for a dog bite.
     expect(vesalius.ask('What antibiotic is used for a dog bite?').bottomLine.text).toMatch(/amoxicillin-clavulanate/);
+    // A class is not framed as one of its members; a comorbidity of "an outpatient with" is the setting.
+    expect(vesalius.ask('Can SGLT2 inhibitors be used in type 1 diabetes?').bottomLine.text).not.toMatch(
+      /SGLT2 inhibitors is/,
+    );
+    expect(
+      vesalius.ask('First-line treatment for community-acquired pneumonia in an outpatient with COPD').bottomLine.text,
+    ).toMatch(/^Adults with community-acquired pneumonia/);
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

@@ -311,6 +311,9 @@ const RESULT_BEFORE =
   /\b(non[\s-]?reactive|reactive|positive|negative|elevated|raised|high|low|normal|suppressed)\s+(?:serum\s+|plasma\s+|total\s+)?$/iu;
 const RESULT_WORD =
   /^\s*(?:is|was|are|:)?\s*(non[\s-]?reactive|reactive|positive|negative|not detected|detected|undetectable|elevated|raised|high|low|normal)\b/iu;
+/** "TSH is 10 mIU/L or higher", "TSH above the reference range": a high (or low) value in numbers. */
+const RESULT_BOUND =
+  /^\s*(?:is|was|are|of|:)?\s*(?:(?:[\d.,]+\s*(?:[a-zµ/%]+\s*)?or (higher|more|above|greater))|(above) the (?:reference|normal|upper)|(?:[\d.,]+\s*(?:[a-zµ/%]+\s*)?or (lower|less|below))|(below) the (?:reference|normal|lower))/iu;
 
 /**
  * How far a statement reads the question's results the same way ("HBsAg negative, anti-HBs
@@ -326,7 +329,8 @@ function findingAgreement(compiled: CompiledFacets, text: string): number {
       const word =
         RESULT_WORD.exec(text.slice(end, end + 20))?.[1] ??
         RESULT_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
-      const value = word ? findingValue(word) : null;
+      const bound = word ? null : RESULT_BOUND.exec(text.slice(end, end + 40));
+      const value = word ? findingValue(word) : bound ? (bound[1] || bound[2] ? 'high' : 'low') : null;
       if (!value) continue;
       verdict = value === finding.value ? 1 : -1;
       if (verdict === 1) break;

@@ -94,7 +94,8 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
       qualifiers.push({ ...entity, ...span, background: false });
       continue;
     }
-    const inAsk = ranges.some(([from, to]) => at >= from && at < to);
+    // A name not found where written ("H. pylori" across a full stop) is in the question when the whole message is.
+    const inAsk = at < 0 ? ask === text : ranges.some(([from, to]) => at >= from && at < to);
     const background =
       !inAsk ||
       (entity.kind === 'drug' && CURRENT_MEDICINE.test(before) && ask === text && text.length > VIGNETTE_CHARS);

@@ -144,6 +144,14 @@ describe('answerQuestion on the built-in knowledge base', () => {
     expect(
       vesalius.ask('First-line treatment for community-acquired pneumonia in an outpatient with COPD').bottomLine.text,
     ).toMatch(/^Adults with community-acquired pneumonia/);
+    // "H. pylori" across a full stop stays the subject; "without penicillin allergy" is not penicillin allergy.
+    expect(vesalius.ask('Treatment for H. pylori with penicillin allergy').bottomLine.text).not.toMatch(
+      /without penicillin allergy/,
+    );
+    // A suppressed TSH on levothyroxine: the statement about overtreatment is in the answer.
+    expect(vesalius.ask('TSH 0.02 in a patient on levothyroxine 150 mcg, what to do?').bottomLine.text).toMatch(
+      /overtreatment/,
+    );
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

@@ -52,7 +52,7 @@ function isNegatedIn(text: string, word: string): boolean {
 
 /** Words that introduce the patient's other conditions ("in a patient with CKD", "who also has diabetes"). */
 const COMORBIDITY =
-  /\b(?:(?:in|for) (?:a|an|the|this|my) (?:\d+[- ]year[- ]old )?(?:patient|person|man|woman|adult|child|boy|girl|pt|outpatient|inpatient|smoker|resident|someone)(?: who (?:has|have)| with| known to have)|who (?:also )?(?:has|have)|with (?:known |a history of |underlying |co-?existing )?)\s+(?:\w+\s+){0,2}$/iu;
+  /\b(?:(?:in|for) (?:a|an|the|this|my) (?:\d+[- ]year[- ]old )?(?:patient|person|man|woman|adult|child|boy|girl|pt|outpatient|inpatient|smoker|resident|someone)(?: who (?:has|have)| with| known to have)|who (?:also )?(?:has|have)|with (?:known |a history of |underlying |co-?existing )?|after(?: a| an| her| his| their| my)?(?: recent)?)\s+(?:\w+\s+){0,2}$/iu;
 
 /** Words before a name that deny it. */
 const NEGATED =

@@ -152,6 +152,13 @@ describe('answerQuestion on the built-in knowledge base', () => {
     expect(vesalius.ask('TSH 0.02 in a patient on levothyroxine 150 mcg, what to do?').bottomLine.text).toMatch(
       /overtreatment/,
     );
+    // A later condition "after" the first is its setting (the LDL target after an MI); AF with RVR gets acute rate control.
+    expect(vesalius.ask('Target LDL after myocardial infarction').bottomLine.text).toMatch(/55 mg\/dL/);
+    expect(
+      vesalius.ask(
+        'Management of atrial fibrillation with rapid ventricular response in a hemodynamically stable patient',
+      ).bottomLine.text,
+    ).toMatch(/intravenous beta-blocker/);
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

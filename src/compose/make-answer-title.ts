@@ -74,7 +74,9 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
   const conditionDose = facets.intent === 'dose' && drugs.length === 0 && conditions.length > 0;
   const parts = [
     conditionDose
-      ? `${capitalise(terms[0] ?? 'treatment')} dose for ${lower(subject)}`
+      ? terms[0] && subject.toLowerCase().includes(terms[0].toLowerCase())
+        ? capitalise(subject)
+        : `${capitalise(terms[0] ?? 'treatment')} dose for ${lower(subject)}`
       : facets.intent === 'duration' && drugs.length > 0
         ? `How long to take ${lower(subject)}${setting.replace(/^ in /, ' for ')}`
         : facets.intent === 'treatment' && drugs.length > 0 && conditions.length === 0

@@ -216,6 +216,18 @@ export function readFacets(spelled: CorrectedText, readers: FacetReaders): Quest
   const unknownTerms = spelled.unknown.filter((word) => !entityWords.has(word.toLowerCase()) && word.length >= 5);
 
   const terms = readTerms({ ask, text, entities, populationWords, rules });
+  // "Fever in a 3 week old baby": nothing named, but a word with who it is about names a topic ("fever in infants").
+  if (entities.length === 0) {
+    for (const term of terms) {
+      const found = populations
+        .map((population) => readers.entities.find(`${term} ${population.phrase}`)[0]?.entity)
+        .find((entity) => entity !== undefined && (entity.topics.length > 0 || entity.relatedTopics.length > 0));
+      if (found) {
+        entities.push({ ...found, label: term });
+        break;
+      }
+    }
+  }
 
   const negatedTerms = terms.filter((term) => isNegatedIn(text, term));
   const findings = [...readFindings(text, [...entities, ...qualifiers]), ...resultsOutOfRange(measurements, rules)];

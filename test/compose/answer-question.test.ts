@@ -159,6 +159,8 @@ describe('answerQuestion on the built-in knowledge base', () => {
         'Management of atrial fibrillation with rapid ventricular response in a hemodynamically stable patient',
       ).bottomLine.text,
     ).toMatch(/intravenous beta-blocker/);
+    // A word with who it is about names a topic when nothing else is named ("fever" in a young infant).
+    expect(vesalius.ask('How do you evaluate fever in a 3 week old infant?').status).toBe('answered');
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

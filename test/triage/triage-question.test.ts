@@ -17,6 +17,7 @@ describe('triageQuestion', () => {
     "my wife is having a seizure that won't stop",
     'My 3 year old swallowed some of my blood pressure pills',
     'I swallowed a handful of sleeping pills',
+    'my 6 week old has a temperature of 38.2',
   ])('flags an emergency: %s', (question) => {
     expect(triage(question).kind).toBe('emergency');
   });

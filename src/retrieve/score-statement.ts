@@ -87,13 +87,22 @@ const CLASS_SECTIONS = new Set<string>(['Interactions', 'Contraindications and w
 
 const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause', 'prevention']);
 
+/** Below this weight (kg) a child is well under 12 years old. */
+const SMALL_CHILD_KG = 30;
+
 /** Populations defined by age: a statement for "patients aged 80 or older" does not speak to a 72-year-old. */
 const AGE_POPULATIONS = new Set<string>(['infant', 'child', 'adult', 'older-adult']);
 
 /** Whether the statement gives age bounds that leave the described patient out. */
 function ageOutside(compiled: CompiledFacets, text: string): boolean {
   const age = compiled.measurements.find((measurement) => measurement.name === 'age');
-  if (!age) return false;
+  if (!age) {
+    // No age given, but a child's weight under 30 kg: "children 12 and older" is not about them.
+    const weight = compiled.facets.measurements.find((measurement) => measurement.name === 'weight');
+    if (!weight || weight.value >= SMALL_CHILD_KG) return false;
+    const bands = readThresholds(text, [/\b(years?|yrs?)\b/, /\baged?\b/, /\bchildren\b/], /(years?|yrs?)\b/);
+    return bands.length > 0 && bands.every((band) => band.low >= 12);
+  }
   const intervals = readThresholds(text, age.aliases, age.unit);
   return intervals.length > 0 && coverage(intervals, age.value, MEASUREMENT_FIT.openRange) === null;
 }

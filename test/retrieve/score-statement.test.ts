@@ -239,4 +239,22 @@ describe('scoreStatement', () => {
     expect(scoreStatement(text, aged(72)).populationsMet).not.toContain('older-adult');
     expect(scoreStatement(text, aged(84)).populationsMet).toContain('older-adult');
   });
+
+  it('does not count "children 12 and older" as speaking to a child of 10 kg', () => {
+    const small = compileFacets(
+      facets({
+        entities: [entity('ibuprofen', 'drug', ['ibuprofen'])],
+        populations: [{ name: 'child', phrase: 'in children' }],
+        measurements: [{ name: 'weight', label: 'weight', value: 10, unit: 'kg', text: '10 kg' }],
+      }),
+      rules,
+      'patient',
+      () => [],
+    );
+    const adultDose = statement(
+      'Adults and children 12 and older take 1 tablet (200 mg) every 4 to 6 hours.',
+      'Dosing',
+    );
+    expect(scoreStatement(adultDose, small).populationsMet).not.toContain('child');
+  });
 });

@@ -10,6 +10,7 @@ const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   duration: 'a duration of treatment',
   interaction: 'an interaction',
   'side-effects': 'side effects',
+  stopping: 'advice on stopping',
   'brand-generic': 'brand and generic names',
   mechanism: 'how it works',
   monitoring: 'monitoring advice',

@@ -13,6 +13,7 @@ const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   safety: (subject) => `Safety of ${lower(subject)}`,
   interaction: (subject) => `Interactions: ${subject}`,
   'side-effects': (subject) => `${subject}: side effects`,
+  stopping: (subject) => `Stopping ${lower(subject)}`,
   comparison: (subject) => `Comparing ${lower(subject)}`,
   'test-result': (subject) => `What the result means: ${lower(subject)}`,
   treatment: (subject) => `Treatment of ${lower(subject)}`,

@@ -86,6 +86,7 @@ export const INTENTS = [
   'safety',
   'interaction',
   'side-effects',
+  'stopping',
   'comparison',
   'test-result',
   'treatment',

@@ -161,6 +161,10 @@ describe('answerQuestion on the built-in knowledge base', () => {
     ).toMatch(/intravenous beta-blocker/);
     // A word with who it is about names a topic when nothing else is named ("fever" in a young infant).
     expect(vesalius.ask('How do you evaluate fever in a 3 week old infant?').status).toBe('answered');
+    // Coming off a medicine is answered with how to stop it.
+    expect(vesalius.ask('How do I taper off sertraline?', 'patient').bottomLine.text).toMatch(
+      /suddenly|slowly|gradually/,
+    );
     // "PE" is a pulmonary embolism, not phenylephrine.
     expect(vesalius.ask('Enoxaparin dose for PE in a patient with CrCl 20').bottomLine.text).not.toMatch(
       /phenylephrine/i,

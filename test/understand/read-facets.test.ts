@@ -249,6 +249,11 @@ describe('readFacets', () => {
     expect(read('What class of drug is Xarelto?').intent).toBe('mechanism');
   });
 
+  it('reads coming off a medicine as its own intent', () => {
+    expect(read('How do I taper off atorvastatin?').intent).toBe('stopping');
+    expect(read('What happens if I stop taking my atorvastatin?').intent).toBe('stopping');
+  });
+
   it('reads how and when to take a medicine, and a complaint blamed on one', () => {
     expect(read('Atorvastatin: should I take it with food?').intent).toBe('administration');
     expect(read('Is it better to take atorvastatin at night or in the morning?').intent).toBe('administration');

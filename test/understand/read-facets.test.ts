@@ -249,6 +249,11 @@ describe('readFacets', () => {
     expect(read('What class of drug is Xarelto?').intent).toBe('mechanism');
   });
 
+  it('reads a change to a medicine already taken as a question about its dose', () => {
+    expect(read('She is now 8 weeks pregnant. What should change?').intent).toBe('dose');
+    expect(read('Her eGFR fell to 38. What should be done with the atorvastatin?').intent).toBe('dose');
+  });
+
   it('reads coming off a medicine as its own intent', () => {
     expect(read('How do I taper off atorvastatin?').intent).toBe('stopping');
     expect(read('What happens if I stop taking my atorvastatin?').intent).toBe('stopping');

@@ -271,6 +271,9 @@ function askOf(text: string): { ask: string; ranges: Array<[number, number]> } {
   };
 }
 
+/** Specific asks a case may state before a generic "what should I do?". */
+const TOLD_IN_CASE = new Set<Intent>(['missed-dose', 'side-effects', 'stopping']);
+
 /** With one drug named, an interaction question must say so ("interact") or name what it meets. */
 const SINGLE_DRUG_INTERACTION =
   /\binteract|\b(with|and) (alcohol|grapefruit|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b|\b(drink|drinking|have|having) (alcohol|beer|wine|spirits|coffee|grapefruit( juice)?)\b/i;
@@ -282,6 +285,12 @@ function readIntents(ask: string, text: string, rules: CompiledRules, entities: 
   }
   if (found.length === 0) {
     for (const rule of rules.intents) if (rule.cues.some((cue) => cue.test(text))) found.push(rule.name);
+  } else if (!found.some((intent) => intent !== 'treatment')) {
+    // "I forgot my pill yesterday. What should I do?": the case says what the generic "what should I do" is about.
+    const told = rules.intents
+      .filter((rule) => TOLD_IN_CASE.has(rule.name) && rule.cues.some((cue) => cue.test(text)))
+      .map((rule) => rule.name);
+    found.unshift(...told);
   }
   const drugs = entities.filter((entity) => entity.kind === 'drug' || entity.kind === 'class');
   let intents = found.filter((intent) => {

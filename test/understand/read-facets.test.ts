@@ -254,6 +254,10 @@ describe('readFacets', () => {
     expect(read('Her eGFR fell to 38. What should be done with the atorvastatin?').intent).toBe('dose');
   });
 
+  it('reads what a case tells before a generic "what should I do?"', () => {
+    expect(read('I forgot to take my atorvastatin tablet yesterday. What should I do?').intent).toBe('missed-dose');
+  });
+
   it('reads coming off a medicine as its own intent', () => {
     expect(read('How do I taper off atorvastatin?').intent).toBe('stopping');
     expect(read('What happens if I stop taking my atorvastatin?').intent).toBe('stopping');

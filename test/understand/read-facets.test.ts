@@ -243,30 +243,24 @@ describe('readFacets', () => {
     expect(read('How often should my asthma be checked at the eye clinic?').terms).toContain('eye');
   });
 
-  it('reads a second medicine named with the first as an interaction, but food as how to take it', () => {
-    expect(read('Can I take atorvastatin with methotrexate?').intent).toBe('interaction');
-    expect(read('Can I take atorvastatin with food?').intent).toBe('administration');
-    expect(read('What class of drug is Xarelto?').intent).toBe('mechanism');
-  });
-
-  it('reads a change to a medicine already taken as a question about its dose', () => {
-    expect(read('She is now 8 weeks pregnant. What should change?').intent).toBe('dose');
-    expect(read('Her eGFR fell to 38. What should be done with the atorvastatin?').intent).toBe('dose');
-  });
-
-  it('reads what a case tells before a generic "what should I do?"', () => {
-    expect(read('I forgot to take my atorvastatin tablet yesterday. What should I do?').intent).toBe('missed-dose');
-  });
-
-  it('reads coming off a medicine as its own intent', () => {
-    expect(read('How do I taper off atorvastatin?').intent).toBe('stopping');
-    expect(read('What happens if I stop taking my atorvastatin?').intent).toBe('stopping');
-  });
-
-  it('reads how and when to take a medicine, and a complaint blamed on one', () => {
-    expect(read('Atorvastatin: should I take it with food?').intent).toBe('administration');
-    expect(read('Is it better to take atorvastatin at night or in the morning?').intent).toBe('administration');
-    expect(read('Why am I so tired on atorvastatin?').intent).toBe('side-effects');
+  it.each([
+    // A second medicine named with the first is an interaction; food is how to take it.
+    ['Can I take atorvastatin with methotrexate?', 'interaction'],
+    ['Can I take atorvastatin with food?', 'administration'],
+    ['Atorvastatin: should I take it with food?', 'administration'],
+    ['Is it better to take atorvastatin at night or in the morning?', 'administration'],
+    ['What class of drug is Xarelto?', 'mechanism'],
+    // A change to a medicine already taken is a question about its dose.
+    ['She is now 8 weeks pregnant. What should change?', 'dose'],
+    ['Her eGFR fell to 38. What should be done with the atorvastatin?', 'dose'],
+    // What a case tells before a generic "what should I do?".
+    ['I forgot to take my atorvastatin tablet yesterday. What should I do?', 'missed-dose'],
+    // Coming off a medicine; a complaint blamed on one.
+    ['How do I taper off atorvastatin?', 'stopping'],
+    ['What happens if I stop taking my atorvastatin?', 'stopping'],
+    ['Why am I so tired on atorvastatin?', 'side-effects'],
+  ])('reads "%s" as %s', (question, intent) => {
+    expect(read(question).intent).toBe(intent);
   });
 
   it('reads a penicillin allergy as the setting of another condition, and as the subject asked alone', () => {

@@ -2,7 +2,8 @@ import type { Intent } from '../domain/clinical-rules.js';
 import type { QuestionFacets } from '../domain/question-facets.js';
 import type { AnswerCandidate } from '../retrieve/gather-answer-evidence.js';
 import { ANSWER_THRESHOLDS } from '../retrieve/ranking-settings.js';
-import { SUBSTANCE, SUBSTANCE_WORD } from './substance.js';
+import { lowerFirst } from '../text/letter-case.js';
+import { SUBSTANCE, SUBSTANCE_WORD } from '../text/substances.js';
 
 const INTENT_NOUNS: Partial<Record<Intent, string>> = {
   dose: 'a dose',
@@ -51,16 +52,12 @@ export function describeGaps(facets: QuestionFacets, candidates: AnswerCandidate
         : undefined;
   const subjectTopics = facets.entities.filter((entity) => !entity.background).flatMap((entity) => entity.topics);
   const ownMonograph = (candidate: AnswerCandidate) => subjectTopics.includes(candidate.passage.topicId ?? '');
-  if (
-    meets &&
-    !aboutSubject.some(
-      (candidate) => ownMonograph(candidate) && new RegExp(`\\b${meets}`, 'iu').test(candidate.passage.text),
-    )
-  )
+  const named = meets ? new RegExp(`\\b${meets.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu') : null;
+  if (named && !aboutSubject.some((candidate) => ownMonograph(candidate) && named.test(candidate.passage.text)))
     return [
       drugs.length > 0
-        ? `The indexed sources do not address ${subject} with ${meets.toLowerCase()}.`
-        : `The indexed sources do not address ${meets.toLowerCase()} in ${lowerFirst(subject)}.`,
+        ? `The indexed sources do not address ${subject} with ${meets?.toLowerCase()}.`
+        : `The indexed sources do not address ${meets?.toLowerCase()} in ${lowerFirst(subject)}.`,
     ];
   const gaps: string[] = [];
   const noun = INTENT_NOUNS[facets.intent];
@@ -90,9 +87,4 @@ function subjectPhrase(facets: QuestionFacets): string {
     .filter((entity) => !entity.background && entity.kind !== 'term')
     .map((entity) => entity.name.replace(/\s*\([^)]*\)\s*$/, ''));
   return names.length > 0 ? [...new Set(names)].join(' and ') : 'this question';
-}
-
-/** "Hypertension in adults" inside a sentence; abbreviations ("COPD") stay as written. */
-function lowerFirst(text: string): string {
-  return text.replace(/^([A-Z])(?=[a-z])/, (letter) => letter.toLowerCase());
 }

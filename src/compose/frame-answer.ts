@@ -1,4 +1,5 @@
 import type { QuestionFacets } from '../domain/question-facets.js';
+import { capitalise } from '../text/letter-case.js';
 import type { Topic } from '../domain/topic.js';
 
 /**
@@ -63,8 +64,4 @@ export function frameAnswer(
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,32 +1,33 @@
 import type { Intent } from '../domain/clinical-rules.js';
 import type { QuestionFacets } from '../domain/question-facets.js';
-import { SUBSTANCE } from './substance.js';
+import { capitalise, lowerFirst } from '../text/letter-case.js';
+import { SUBSTANCE } from '../text/substances.js';
 
 const INTENT_TITLES: Record<Intent, (subject: string) => string> = {
   'brand-generic': (subject) => `${subject}: brand and generic names`,
   mechanism: (subject) => `${subject}: what it is and how it works`,
   definition: (subject) => subject,
-  dose: (subject) => `Dose of ${lower(subject)}`,
-  administration: (subject) => `How to take ${lower(subject)}`,
-  duration: (subject) => `How long to treat ${lower(subject)}`,
-  'missed-dose': (subject) => `Missed dose of ${lower(subject)}`,
-  safety: (subject) => `Safety of ${lower(subject)}`,
+  dose: (subject) => `Dose of ${lowerFirst(subject)}`,
+  administration: (subject) => `How to take ${lowerFirst(subject)}`,
+  duration: (subject) => `How long to treat ${lowerFirst(subject)}`,
+  'missed-dose': (subject) => `Missed dose of ${lowerFirst(subject)}`,
+  safety: (subject) => `Safety of ${lowerFirst(subject)}`,
   interaction: (subject) => `Interactions: ${subject}`,
   'side-effects': (subject) => `${subject}: side effects`,
-  stopping: (subject) => `Stopping ${lower(subject)}`,
-  comparison: (subject) => `Comparing ${lower(subject)}`,
-  'test-result': (subject) => `What the result means: ${lower(subject)}`,
-  treatment: (subject) => `Treatment of ${lower(subject)}`,
-  diagnosis: (subject) => `Diagnosis of ${lower(subject)}`,
-  monitoring: (subject) => `Monitoring ${lower(subject)}`,
-  target: (subject) => `Treatment target in ${lower(subject)}`,
-  timing: (subject) => `Timing of ${lower(subject)}`,
-  prognosis: (subject) => `Outlook in ${lower(subject)}`,
-  prevention: (subject) => `Prevention of ${lower(subject)}`,
-  screening: (subject) => `Screening for ${lower(subject)}`,
-  cause: (subject) => `Causes of ${lower(subject)}`,
-  symptoms: (subject) => `Symptoms of ${lower(subject)}`,
-  complications: (subject) => `Complications of ${lower(subject)}`,
+  stopping: (subject) => `Stopping ${lowerFirst(subject)}`,
+  comparison: (subject) => `Comparing ${lowerFirst(subject)}`,
+  'test-result': (subject) => `What the result means: ${lowerFirst(subject)}`,
+  treatment: (subject) => `Treatment of ${lowerFirst(subject)}`,
+  diagnosis: (subject) => `Diagnosis of ${lowerFirst(subject)}`,
+  monitoring: (subject) => `Monitoring ${lowerFirst(subject)}`,
+  target: (subject) => `Treatment target in ${lowerFirst(subject)}`,
+  timing: (subject) => `Timing of ${lowerFirst(subject)}`,
+  prognosis: (subject) => `Outlook in ${lowerFirst(subject)}`,
+  prevention: (subject) => `Prevention of ${lowerFirst(subject)}`,
+  screening: (subject) => `Screening for ${lowerFirst(subject)}`,
+  cause: (subject) => `Causes of ${lowerFirst(subject)}`,
+  symptoms: (subject) => `Symptoms of ${lowerFirst(subject)}`,
+  complications: (subject) => `Complications of ${lowerFirst(subject)}`,
 };
 
 const MAX_TITLE = 120;
@@ -63,7 +64,7 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
         : facets.terms.length > 0 && facets.terms.length <= 3
           ? facets.terms.join(' ')
           : fallbackSubject(facets.text);
-  const setting = drugs.length > 0 && conditions.length > 0 ? ` in ${lower(conditions.join(' and '))}` : '';
+  const setting = drugs.length > 0 && conditions.length > 0 ? ` in ${lowerFirst(conditions.join(' and '))}` : '';
   // "What an HbA1c of 6.1% means": the result itself is the subject.
   const result = facets.intent === 'test-result' ? facets.measurements[0] : undefined;
   if (result && drugs.length === 0) {
@@ -77,9 +78,9 @@ export function makeAnswerTitle(facets: QuestionFacets): string {
     conditionDose
       ? terms[0] && subject.toLowerCase().includes(terms[0].toLowerCase())
         ? capitalise(subject)
-        : `${capitalise(terms[0] ?? 'treatment')} dose for ${lower(subject)}`
+        : `${capitalise(terms[0] ?? 'treatment')} dose for ${lowerFirst(subject)}`
       : facets.intent === 'duration' && drugs.length > 0
-        ? `How long to take ${lower(subject)}${setting.replace(/^ in /, ' for ')}`
+        ? `How long to take ${lowerFirst(subject)}${setting.replace(/^ in /, ' for ')}`
         : facets.intent === 'treatment' && drugs.length > 0 && conditions.length === 0
           ? `${capitalise(subject)} therapy`
           : INTENT_TITLES[facets.intent](capitalise(subject)) + setting,
@@ -125,15 +126,6 @@ function fallbackSubject(text: string): string {
 
 function display(name: string): string {
   return name.replace(/\s*\([^)]*\)\s*$/, '');
-}
-
-function lower(text: string): string {
-  // Keep abbreviations and proper names (two capitals in a row, or after the first letter) as written.
-  return text.replace(/^([A-Z])(?=[a-z])/, (letter) => letter.toLowerCase());
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function shorten(title: string): string {

@@ -89,6 +89,9 @@ const GENERAL_INTENTS = new Set(['definition', 'treatment', 'symptoms', 'cause',
 
 /** Below this weight (kg) a child is well under 12 years old. */
 const SMALL_CHILD_KG = 30;
+/** Where a statement gives an age band ("children 12 and older", "aged 80 or older"). */
+const AGE_WORDS = [/\b(years?|yrs?)\b/, /\baged?\b/, /\bchildren\b/];
+const YEARS = /(years?|yrs?)\b/;
 
 /** Populations defined by age: a statement for "patients aged 80 or older" does not speak to a 72-year-old. */
 const AGE_POPULATIONS = new Set<string>(['infant', 'child', 'adult', 'older-adult']);
@@ -100,7 +103,7 @@ function ageOutside(compiled: CompiledFacets, text: string): boolean {
     // No age given, but a child's weight under 30 kg: "children 12 and older" is not about them.
     const weight = compiled.facets.measurements.find((measurement) => measurement.name === 'weight');
     if (!weight || weight.value >= SMALL_CHILD_KG) return false;
-    const bands = readThresholds(text, [/\b(years?|yrs?)\b/, /\baged?\b/, /\bchildren\b/], /(years?|yrs?)\b/);
+    const bands = readThresholds(text, AGE_WORDS, YEARS);
     return bands.length > 0 && bands.every((band) => band.low >= 12);
   }
   const intervals = readThresholds(text, age.aliases, age.unit);

@@ -2,6 +2,7 @@ import { readRecentUse } from './read-recent-use.js';
 import type { Intent, PopulationName } from '../domain/clinical-rules.js';
 import type { Entity, Population, QuestionFacets } from '../domain/question-facets.js';
 import { STOPWORDS } from '../retrieve/stopwords.js';
+import { SUBSTANCE } from '../text/substances.js';
 import { tokenize } from '../text/tokenize.js';
 import type { CompiledRules } from './compile-rules.js';
 import type { EntityIndex } from './entity-index.js';
@@ -274,10 +275,6 @@ function askOf(text: string): { ask: string; ranges: Array<[number, number]> } {
 /** Specific asks a case may state before a generic "what should I do?". */
 const TOLD_IN_CASE = new Set<Intent>(['missed-dose', 'side-effects', 'stopping']);
 
-/** With one drug named, an interaction question must say so ("interact") or name what it meets. */
-const SINGLE_DRUG_INTERACTION =
-  /\binteract|\b(with|and) (alcohol|grapefruit|food|milk|dairy|caffeine|coffee|antacids?|st\.? john'?s wort)\b|\b(drink|drinking|have|having) (alcohol|beer|wine|spirits|coffee|grapefruit( juice)?)\b/i;
-
 function readIntents(ask: string, text: string, rules: CompiledRules, entities: Entity[]): Intent[] {
   const found: Intent[] = [];
   for (const rule of rules.intents) {
@@ -298,7 +295,8 @@ function readIntents(ask: string, text: string, rules: CompiledRules, entities: 
       return (
         drugs.length >= 2 ||
         /\bwith (it|this|that|them)\b/iu.test(ask) ||
-        (drugs.length === 1 && SINGLE_DRUG_INTERACTION.test(ask))
+        // With one drug named, it must say so ("interact") or name what the drug meets ("with alcohol").
+        (drugs.length === 1 && (/\binteract/iu.test(ask) || SUBSTANCE.test(ask)))
       );
     if (intent === 'brand-generic') return drugs.length >= 1;
     // "Does diabetes cause kidney disease?" asks a cause; only a medicine has side effects.
